@@ -1,0 +1,33 @@
+// Bundles the extension client, the language server and the CLI into dist/.
+// Each bundle carries its dependencies, so the .vsix and the npm package need no node_modules.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+
+// ESM dependencies (tinyglobby, fdir) read import.meta.url, which a CommonJS bundle lacks.
+const importMetaShim = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+const shared = {
+  bundle: true,
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: importMetaShim },
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+};
+
+const executable = { banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } };
+
+await Promise.all([
+  esbuild.build({
+    ...shared,
+    entryPoints: { extension: 'client/src/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  }),
+  esbuild.build({ ...shared, ...executable, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...shared, ...executable, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist' }),
+]);

@@ -1,0 +1,22 @@
+import { URI } from 'vscode-uri';
+import { analyze } from '../engine/analyze';
+import type { EngineConfig } from '../engine/config';
+import { Workspace } from '../engine/workspace';
+import { readYamlFile } from '../files/yaml-files';
+import { UsageError } from './collect-files';
+import type { FileFindings } from './format';
+
+/** Checks the files together, so that objects in one file are seen by checks of the others. */
+export async function lintFiles(files: readonly string[], config: EngineConfig): Promise<FileFindings[]> {
+  const workspace = new Workspace(config);
+  const uris = new Map<string, string>();
+  for (const file of files) {
+    const uri = URI.file(file).toString();
+    const content = await readYamlFile(file);
+    if (content.kind === 'unreadable') throw new UsageError(`Cannot read '${file}': ${content.reason}.`);
+    if (content.kind === 'text') workspace.set(uri, content.text);
+    else workspace.setOversized(uri, content.bytes);
+    uris.set(file, uri);
+  }
+  return files.map((file) => ({ file, findings: analyze(workspace, uris.get(file)!) }));
+}

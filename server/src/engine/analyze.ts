@@ -1,0 +1,39 @@
+import type { Rule } from './rule';
+import { rules as allRules } from './rules';
+import type { Finding, Report } from './types';
+import type { Workspace } from './workspace';
+
+export interface AnalyzeOptions {
+  rules?: readonly Rule[];
+  /** Told about a rule that threw; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** Runs every enabled rule over one file of the workspace. */
+export function analyze(workspace: Workspace, uri: string, options: AnalyzeOptions = {}): Finding[] {
+  const file = workspace.get(uri);
+  if (!file) return [];
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? allRules) {
+    const level = workspace.settings.rules[rule.id] ?? rule.severity;
+    if (level === 'off') continue;
+    const add = (report: Report) => findings.push({ ...report, ruleId: rule.id, severity: level });
+    try {
+      if (rule.scope === 'file') {
+        rule.check({ file, workspace }).forEach(add);
+        continue;
+      }
+      for (const resource of file.resources) {
+        if (!resource.is(rule.kind)) continue;
+        const context = { resource, namespace: workspace.namespaceOf(resource), workspace };
+        // The kind check above makes the context's type the one this rule expects.
+        (rule.check as (context: unknown) => Report[])(context).forEach(add);
+      }
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+    }
+  }
+  return findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}

@@ -1,0 +1,33 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+
+export type PathSegment = string | number;
+
+/** Offsets of a node's text, from the parser's own `range` (start, end of value). */
+export function spanOf(node: Node | null | undefined): [number, number] | undefined {
+  if (!node?.range) return undefined;
+  return [node.range[0], node.range[1]];
+}
+
+/** Follows an alias to the node it names, so lookups see through `*anchor`. */
+export function resolveNode(document: Document, node: unknown): Node | undefined {
+  if (isAlias(node)) return (node.resolve(document) as Node | undefined) ?? undefined;
+  return (node as Node | null) ?? undefined;
+}
+
+/** The pair of a mapping whose scalar key equals `key`. */
+export function pairOf(document: Document, node: unknown, key: string): Pair<Node, Node | null> | undefined {
+  const map = resolveNode(document, node);
+  if (!isMap(map)) return undefined;
+  return map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key) as
+    | Pair<Node, Node | null>
+    | undefined;
+}
+
+/** One step down: a mapping key or a sequence index. */
+export function childOf(document: Document, node: unknown, segment: PathSegment): Node | undefined {
+  if (typeof segment === 'number') {
+    const seq = resolveNode(document, node);
+    return isSeq(seq) ? ((seq.items[segment] as Node | undefined) ?? undefined) : undefined;
+  }
+  return pairOf(document, node, segment)?.value ?? undefined;
+}

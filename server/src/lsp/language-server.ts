@@ -1,0 +1,245 @@
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { analyze } from '../engine/analyze';
+import { Workspace } from '../engine/workspace';
+import { findYamlFiles, isExcludedPath, isIndexedPath, isInside, readYamlFile } from '../files/yaml-files';
+import { Debouncer } from './debouncer';
+import { toDiagnostic } from './diagnostics';
+import { settingsFrom, type ServerSettings } from './settings';
+
+const SETTINGS_SECTION = 'kubeStateful';
+/** Files read from disk at once while indexing; enough to overlap I/O, few enough to stay light. */
+const READ_BATCH = 32;
+
+/**
+ * The LSP face of the engine: keeps the workspace index in step with open editors, files on
+ * disk and settings, and publishes each open YAML document's findings as diagnostics.
+ */
+export class LanguageServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly workspace = new Workspace();
+  private readonly debouncer = new Debouncer();
+  private readonly failedRules = new Set<string>();
+  /** Workspace files indexed from disk, as opposed to open editors. */
+  private readonly diskUris = new Set<string>();
+  private settings: ServerSettings = settingsFrom(undefined);
+  private folders: string[] = [];
+  private clientHasConfiguration = false;
+  private clientRegistersConfiguration = false;
+  private clientRegistersWatchers = false;
+  private clientHasProgress = false;
+  private clientHasFolders = false;
+  private indexGeneration = 0;
+
+  constructor(private readonly connection: Connection) {
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => void this.start());
+    connection.onDidChangeConfiguration((change) => void this.reconfigure(change.settings));
+    connection.onDidChangeWatchedFiles(({ changes }) => void this.filesChanged(changes));
+    this.documents.onDidChangeContent(({ document }) => this.edited(document.uri));
+    this.documents.onDidClose(({ document }) => void this.closed(document.uri));
+    this.documents.listen(connection);
+  }
+
+  listen(): void {
+    this.connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const capabilities = params.capabilities;
+    this.clientHasConfiguration = Boolean(capabilities.workspace?.configuration);
+    this.clientRegistersConfiguration = Boolean(capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
+    this.clientRegistersWatchers = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    this.clientHasProgress = Boolean(capabilities.window?.workDoneProgress);
+    this.clientHasFolders = Boolean(capabilities.workspace?.workspaceFolders);
+    const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.folders = folderPaths(folderUris);
+    const initial = (params.initializationOptions as Record<string, unknown> | undefined)?.settings;
+    if (initial) this.applySettings(settingsFrom((initial as Record<string, unknown>)[SETTINGS_SECTION] ?? initial));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'kube-stateful' },
+    };
+  }
+
+  private async start(): Promise<void> {
+    if (this.clientRegistersConfiguration) {
+      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+    if (this.clientRegistersWatchers) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{yaml,yml}' }],
+      });
+    }
+    if (this.clientHasFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await this.connection.workspace.getWorkspaceFolders()) ?? [];
+        this.folders = folderPaths(folders.map((folder) => folder.uri));
+        await this.indexFolders();
+      });
+    }
+    if (this.clientHasConfiguration) this.applySettings(await this.fetchSettings());
+    await this.indexFolders();
+  }
+
+  private async fetchSettings(): Promise<ServerSettings> {
+    try {
+      return settingsFrom(await this.connection.workspace.getConfiguration(SETTINGS_SECTION));
+    } catch {
+      return this.settings;
+    }
+  }
+
+  private async reconfigure(pushed: unknown): Promise<void> {
+    const previousExclude = JSON.stringify(this.settings.exclude);
+    const next = this.clientHasConfiguration
+      ? await this.fetchSettings()
+      : settingsFrom((pushed as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
+    this.applySettings(next);
+    if (JSON.stringify(next.exclude) !== previousExclude) await this.indexFolders();
+    else this.validateAllOpen();
+  }
+
+  private applySettings(settings: ServerSettings): void {
+    this.settings = settings;
+    this.workspace.configure(settings.engine);
+  }
+
+  /** Reads every YAML file of the workspace folders that is not open in an editor. */
+  private async indexFolders(): Promise<void> {
+    const generation = ++this.indexGeneration;
+    const progress = this.clientHasProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Kube Stateful: indexing YAML files', 0, undefined, true);
+    const found = new Set<string>();
+    for (const folder of this.folders) {
+      const files = await findYamlFiles(folder, this.settings.exclude).catch(() => []);
+      for (let start = 0; start < files.length; start += READ_BATCH) {
+        if (generation !== this.indexGeneration || progress?.token.isCancellationRequested) break;
+        const batch = files.slice(start, start + READ_BATCH);
+        await Promise.all(batch.map((file) => this.indexFromDisk(URI.file(file).toString(), file, found)));
+        progress?.report(Math.round(((start + batch.length) / files.length) * 100), `${found.size} files`);
+      }
+    }
+    progress?.done();
+    if (generation !== this.indexGeneration) return;
+    for (const uri of [...this.diskUris]) {
+      if (!found.has(uri)) this.forgetDiskFile(uri);
+    }
+    this.connection.console.info(`Indexed ${found.size} YAML files in ${this.folders.length} workspace folder(s).`);
+    this.validateAllOpen();
+  }
+
+  private async indexFromDisk(uri: string, file: string, found?: Set<string>): Promise<string[]> {
+    if (this.documents.get(uri)) {
+      found?.add(uri);
+      return [];
+    }
+    const content = await readYamlFile(file);
+    if (this.documents.get(uri)) return [];
+    if (content.kind === 'unreadable') return this.forgetDiskFile(uri);
+    found?.add(uri);
+    this.diskUris.add(uri);
+    return content.kind === 'text' ? this.workspace.set(uri, content.text) : this.workspace.setOversized(uri, content.bytes);
+  }
+
+  private forgetDiskFile(uri: string): string[] {
+    this.diskUris.delete(uri);
+    return this.workspace.delete(uri);
+  }
+
+  private edited(uri: string): void {
+    this.debouncer.schedule(uri, this.settings.delay, () => {
+      const document = this.documents.get(uri);
+      if (!document) return;
+      const affected = this.isExcluded(uri) ? this.workspace.delete(uri) : this.workspace.set(uri, document.getText());
+      this.diskUris.delete(uri);
+      this.validate(uri);
+      this.validateOpen(affected);
+    });
+  }
+
+  /** A closed editor gives way to the file on disk, if the workspace holds one. */
+  private async closed(uri: string): Promise<void> {
+    this.debouncer.cancel(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const parsed = URI.parse(uri);
+    const root = parsed.scheme === 'file' ? this.folderOf(parsed.fsPath) : undefined;
+    const affected =
+      root !== undefined && isIndexedPath(root, parsed.fsPath, this.settings.exclude)
+        ? await this.indexFromDisk(uri, parsed.fsPath)
+        : this.workspace.delete(uri);
+    this.validateOpen(affected);
+  }
+
+  private async filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
+    const affected = new Set<string>();
+    for (const change of changes) {
+      if (this.documents.get(change.uri)) continue;
+      const parsed = URI.parse(change.uri);
+      const root = parsed.scheme === 'file' ? this.folderOf(parsed.fsPath) : undefined;
+      const indexed = root !== undefined && isIndexedPath(root, parsed.fsPath, this.settings.exclude);
+      const readers =
+        change.type === FileChangeType.Deleted || !indexed
+          ? this.forgetDiskFile(change.uri)
+          : await this.indexFromDisk(change.uri, parsed.fsPath);
+      readers.forEach((reader) => affected.add(reader));
+    }
+    this.validateOpen([...affected]);
+  }
+
+  private validateAllOpen(): void {
+    for (const document of this.documents.all()) this.edited(document.uri);
+  }
+
+  private validateOpen(uris: readonly string[]): void {
+    for (const uri of uris) if (this.documents.get(uri)) this.validate(uri);
+  }
+
+  private validate(uri: string): void {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const findings =
+      this.settings.enable && !this.isExcluded(uri)
+        ? analyze(this.workspace, uri, { onRuleError: (ruleId, error) => this.ruleFailed(ruleId, error) })
+        : [];
+    void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+  }
+
+  private ruleFailed(ruleId: string, error: unknown): void {
+    if (this.failedRules.has(ruleId)) return;
+    this.failedRules.add(ruleId);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    this.connection.console.error(`Rule '${ruleId}' failed and was skipped; other rules still ran. ${detail}`);
+  }
+
+  private isExcluded(uri: string): boolean {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return false;
+    const root = this.folderOf(parsed.fsPath);
+    return root !== undefined && isExcludedPath(root, parsed.fsPath, this.settings.exclude);
+  }
+
+  private folderOf(file: string): string | undefined {
+    return this.folders.find((folder) => isInside(folder, file));
+  }
+}
+
+function folderPaths(uris: readonly string[]): string[] {
+  return uris
+    .map((uri) => URI.parse(uri))
+    .filter((uri) => uri.scheme === 'file')
+    .map((uri) => uri.fsPath);
+}

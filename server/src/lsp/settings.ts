@@ -1,0 +1,28 @@
+import { configFrom, type EngineConfig } from '../engine/config';
+
+export interface ServerSettings {
+  enable: boolean;
+  /** Milliseconds between the last edit and the check; 0 checks at once. */
+  delay: number;
+  exclude: string[];
+  engine: EngineConfig;
+}
+
+export const DEFAULT_DELAY_MS = 150;
+
+/** Reads the `kubeStateful` settings section as a client sends it, tolerating anything. */
+export function settingsFrom(section: unknown): ServerSettings {
+  const raw = (typeof section === 'object' && section !== null ? section : {}) as Record<string, unknown>;
+  const validation = (typeof raw.validation === 'object' && raw.validation !== null ? raw.validation : {}) as Record<
+    string,
+    unknown
+  >;
+  const delay = typeof validation.delay === 'number' && validation.delay >= 0 ? validation.delay : DEFAULT_DELAY_MS;
+  const exclude = Array.isArray(raw.exclude) ? raw.exclude.filter((glob): glob is string => typeof glob === 'string') : [];
+  return {
+    enable: raw.enable !== false,
+    delay,
+    exclude,
+    engine: configFrom({ defaultNamespace: raw.defaultNamespace, rules: raw.rules }),
+  };
+}
