@@ -36,7 +36,8 @@ export class SourceFile {
   ) {
     this.skipped = oversizedBytes !== undefined ? { kind: 'too-large', bytes: oversizedBytes } : this.skipReason();
     if (this.skipped) return;
-    const documents = parseAllDocuments(text, { lineCounter: this.lineCounter, prettyErrors: false });
+    // kubectl's YAML reader merges `<<: *anchor` keys, so the analysis must too.
+    const documents = parseAllDocuments(text, { lineCounter: this.lineCounter, prettyErrors: false, merge: true });
     if (!Array.isArray(documents)) return;
     for (const document of documents) this.collect(document);
   }
@@ -61,10 +62,13 @@ export class SourceFile {
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
     } catch (error) {
-      const [start, end] = document.contents?.range ?? [0, 0];
+      const [start, end] = unresolvedAliasSpan(document) ?? document.contents?.range ?? [0, 0];
+      const reason = (error as Error).message;
       this.syntaxProblems.push({
-        code: 'ALIAS_EXPANSION',
-        message: `This document expands its aliases too many times to be analysed (${(error as Error).message}).`,
+        code: 'ALIAS',
+        message: /excessive alias count/i.test(reason)
+          ? `This document repeats its aliases more than ${MAX_ALIAS_EXPANSIONS} times, so it is not analysed (an alias expansion bomb would exhaust memory).`
+          : `This document cannot be read: ${reason}.`,
         range: this.rangeOf(start, end),
         span: [start, end],
       });
@@ -114,6 +118,20 @@ function duplicateKeySpan(document: Document, [start, end]: [number, number]): [
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.range?.[0] === start) {
         span = [pair.key.range[0], pair.key.range[1]];
+        return visit.BREAK;
+      }
+    },
+  });
+  return span;
+}
+
+/** The first alias whose anchor is not defined before it in the document, if any. */
+function unresolvedAliasSpan(document: Document): [number, number] | undefined {
+  let span: [number, number] | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (alias.resolve(document) === undefined && alias.range) {
+        span = [alias.range[0], alias.range[1]];
         return visit.BREAK;
       }
     },

@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+
+const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+
+/**
+ * A minimal LSP client driving the built server over stdio, as an editor would. It answers
+ * `workspace/configuration` with the given settings and records published diagnostics.
+ */
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  readonly logs: string[] = [];
+  private readonly process: ChildProcess;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(private readonly settings: Record<string, unknown> = { validation: { delay: 0 } }) {
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => this.settings),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params);
+      this.waiters.splice(0).forEach((wake) => wake());
+    });
+    this.connection.listen();
+  }
+
+  async initialize(workspaceFolder?: string): Promise<void> {
+    const folders = workspaceFolder ? [{ uri: fileUri(workspaceFolder), name: path.basename(workspaceFolder) }] : null;
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folders?.[0].uri ?? null,
+      workspaceFolders: folders,
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true } },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    await this.waitForLog(/Indexed \d+ YAML files/);
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version, text },
+    });
+  }
+
+  replace(uri: string, text: string, version: number): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+  }
+
+  /** Waits until the diagnostics published for `uri` satisfy `accept`, and returns them. */
+  async diagnosticsFor(uri: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 5000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const published = this.diagnostics.get(uri)?.diagnostics;
+      if (published && accept(published)) return published;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(`Diagnostics for ${uri} never matched; last published: ${JSON.stringify(published ?? null)}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async waitForLog(pattern: RegExp, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.logs.some((line) => pattern.test(line))) {
+      if (Date.now() > deadline) throw new Error(`No log line matched ${pattern}; logs: ${this.logs.join(' | ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  get exitCode(): number | null {
+    return this.process.exitCode;
+  }
+
+  async shutdown(): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    await new Promise((resolve) => (this.process.exitCode !== null ? resolve(null) : this.process.once('exit', resolve)));
+    this.connection.dispose();
+  }
+}
+
+export function fileUri(file: string): string {
+  return URI.file(file).toString();
+}
+
+export const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.map((diagnostic) => String(diagnostic.code));

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyze } from '../../server/src/engine/analyze';
+import { configFrom, type EngineConfig } from '../../server/src/engine/config';
+import { ruleById } from '../../server/src/engine/rules';
+import type { Finding, Range } from '../../server/src/engine/types';
+import { Workspace } from '../../server/src/engine/workspace';
+
+export const FIXTURES = path.join(__dirname, '..', 'fixtures');
+
+export interface RuleCase {
+  /** Fixture paths below test/fixtures; the first is the file checked, the others are its workspace. */
+  files: string[];
+  config?: Partial<EngineConfig>;
+}
+
+export interface ExpectedFinding {
+  /** `line:col-line:col`, 1-based as editors show it. */
+  range: string;
+  message: string;
+  related?: { file: string; range: string }[];
+}
+
+export function fixtureUri(fixture: string): string {
+  return `file:///fixtures/${fixture}`;
+}
+
+export function workspaceOf(files: readonly string[], config: Partial<EngineConfig> = {}): Workspace {
+  const workspace = new Workspace({ ...configFrom(undefined), ...config });
+  for (const file of files) workspace.set(fixtureUri(file), readFileSync(path.join(FIXTURES, file), 'utf8'));
+  return workspace;
+}
+
+/** The findings of one rule for the first file of a case. */
+export function findingsOf(ruleId: string, testCase: RuleCase): Finding[] {
+  const workspace = workspaceOf(testCase.files, testCase.config);
+  return analyze(workspace, fixtureUri(testCase.files[0])).filter((finding) => finding.ruleId === ruleId);
+}
+
+export function formatRange(range: Range): string {
+  return `${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}`;
+}
+
+/** ESLint-style: valid cases yield no finding of the rule, invalid ones exactly the findings listed. */
+export function testRule(
+  ruleId: string,
+  cases: { valid: (RuleCase & { name: string })[]; invalid: (RuleCase & { name: string; findings: ExpectedFinding[] })[] },
+): void {
+  const rule = ruleById(ruleId);
+  describe(ruleId, () => {
+    it('is registered', () => assert.ok(rule, `rule ${ruleId} is in the registry`));
+    for (const testCase of cases.valid) {
+      it(`accepts: ${testCase.name}`, () => assert.deepEqual(findingsOf(ruleId, testCase).map(summary), []));
+    }
+    for (const testCase of cases.invalid) {
+      it(`reports: ${testCase.name}`, () => {
+        const actual = findingsOf(ruleId, testCase);
+        assert.deepEqual(
+          actual.map(summary),
+          testCase.findings.map((expected) => ({
+            range: expected.range,
+            message: expected.message,
+            ...(expected.related ? { related: expected.related } : {}),
+          })),
+        );
+        for (const finding of actual) assert.equal(finding.severity, rule?.severity);
+      });
+    }
+  });
+}
+
+function summary(finding: Finding): { range: string; message: string; related?: { file: string; range: string }[] } {
+  return {
+    range: formatRange(finding.range),
+    message: finding.message,
+    ...(finding.related
+      ? {
+          related: finding.related.map((related) => ({
+            file: related.uri.replace('file:///fixtures/', ''),
+            range: formatRange(related.range),
+          })),
+        }
+      : {}),
+  };
+}
