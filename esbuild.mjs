@@ -3,6 +3,8 @@
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
+const outdirFlag = process.argv.indexOf('--outdir');
+const outdir = outdirFlag >= 0 ? process.argv[outdirFlag + 1] : 'dist';
 
 // ESM dependencies (tinyglobby, fdir) read import.meta.url, which a CommonJS bundle lacks.
 const importMetaShim = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
@@ -25,9 +27,9 @@ await Promise.all([
   esbuild.build({
     ...shared,
     entryPoints: { extension: 'client/src/extension.ts' },
-    outdir: 'dist',
+    outdir,
     external: ['vscode'],
   }),
-  esbuild.build({ ...shared, ...executable, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
-  esbuild.build({ ...shared, ...executable, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...shared, ...executable, entryPoints: { server: 'server/src/server.ts' }, outdir }),
+  esbuild.build({ ...shared, ...executable, entryPoints: { cli: 'server/src/cli.ts' }, outdir }),
 ]);
