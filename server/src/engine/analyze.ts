@@ -23,9 +23,10 @@ export function analyze(workspace: Workspace, uri: string, options: AnalyzeOptio
         rule.check({ file, workspace }).forEach(add);
         continue;
       }
+      const partial = workspace.isPatch(uri);
       for (const resource of file.resources) {
         if (!resource.is(rule.kind)) continue;
-        const context = { resource, namespace: workspace.namespaceOf(resource), workspace };
+        const context = { resource, namespace: workspace.namespaceOf(resource), partial, workspace };
         // The kind check above makes the context's type the one this rule expects.
         (rule.check as (context: unknown) => Report[])(context).forEach(add);
       }

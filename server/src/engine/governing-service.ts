@@ -13,14 +13,22 @@ import type { Range } from './types';
 export type GoverningService =
   | { state: 'unset' }
   | { state: 'invalid-name'; name: string }
+  | { state: 'patch'; name: string }
   | { state: 'not-found'; name: string; governsOthers: Resource<Service>[] }
   | { state: 'other-namespaces'; name: string; namespaces: string[] }
   | { state: 'found'; name: string; service: Resource<Service>; headless: boolean; selects: boolean };
 
-export function governingService({ resource, namespace, workspace }: ResourceContext<StatefulSet>): GoverningService {
+export function governingService({
+  resource,
+  namespace,
+  partial,
+  workspace,
+}: ResourceContext<StatefulSet>): GoverningService {
   const name = resource.object.spec?.serviceName;
   if (typeof name !== 'string' || name === '') return { state: 'unset' };
   if (!isDns1123Label(name)) return { state: 'invalid-name', name };
+  // A kustomize patch may be renamed or moved to another namespace by its kustomization.
+  if (partial) return { state: 'patch', name };
   // A Service without a spec is a fragment (an overlay or patch), not a definition to judge.
   const everywhere = workspace.named('Service', name).filter((service) => isObject(service.object.spec));
   const here = everywhere.filter((service) => workspace.namespaceOf(service) === namespace);

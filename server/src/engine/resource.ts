@@ -1,7 +1,10 @@
 import { isMap, type Document, type Node } from 'yaml';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Service } from 'kubernetes-types/core/v1';
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
+import type { ConfigMap, PersistentVolumeClaim, Secret, Service } from 'kubernetes-types/core/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { Range } from './types';
 import type { SourceFile } from './source-file';
 import { childOf, pairOf, spanOf, type PathSegment } from './yaml-nodes';
@@ -104,6 +107,12 @@ export class Resource<T extends KubernetesObject = KubernetesObject> {
 export interface KindMap {
   StatefulSet: StatefulSet;
   Service: Service;
+  Secret: Secret;
+  ConfigMap: ConfigMap;
+  PersistentVolumeClaim: PersistentVolumeClaim;
+  PodDisruptionBudget: PodDisruptionBudget;
+  HorizontalPodAutoscaler: HorizontalPodAutoscaler;
+  StorageClass: StorageClass;
 }
 
 /** The objects of one parsed document: itself, or the items of a `kind: List`. */

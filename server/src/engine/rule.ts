@@ -31,6 +31,11 @@ export interface ResourceContext<T> {
   resource: Resource<T & { kind?: string }>;
   /** The namespace the object will live in (its own or the configured default). */
   namespace: string;
+  /**
+   * The object is a kustomize patch: report only what it sets, never what it leaves out, since
+   * the base supplies that.
+   */
+  partial: boolean;
   workspace: Workspace;
 }
 

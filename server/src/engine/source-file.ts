@@ -100,13 +100,14 @@ export class SourceFile {
 
 /**
  * Offset of the first Go-template action (`{{`) in a file that looks like a Kubernetes
- * manifest, or -1. GitHub workflow expressions (`${{`) and Jinja in Ansible, whose files
- * have no top-level `apiVersion`/`kind`, are not Helm templates.
+ * manifest, or -1. GitHub workflow expressions (`${{`), Jinja in files without a top-level
+ * `apiVersion`/`kind` (Ansible), and braces inside comments are not Helm templates.
  */
 function helmMarker(text: string): number {
   if (!/^(apiVersion|kind)\s*:/m.test(text)) return -1;
   for (let i = text.indexOf('{{'); i >= 0; i = text.indexOf('{{', i + 2)) {
-    if (text[i - 1] !== '$') return i;
+    const lineStart = text.lastIndexOf('\n', i) + 1;
+    if (text[i - 1] !== '$' && !/(^|\s)#/.test(text.slice(lineStart, i))) return i;
   }
   return -1;
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG, type EngineConfig } from './config';
 import { providedKeys, requiredKeys } from './dependencies';
+import { isKustomization, patchFilesOf } from './kustomize';
 import type { KindMap, Resource } from './resource';
 import { SourceFile } from './source-file';
 
@@ -11,6 +12,8 @@ export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   private readonly byKindAndName = new Map<string, Set<Resource>>();
   private readonly readersOfKeyIndex = new Map<string, Set<string>>();
+  /** For each kustomization file, the patch files it lists. */
+  private readonly patchesByKustomization = new Map<string, string[]>();
   private config: EngineConfig;
 
   constructor(config: EngineConfig = DEFAULT_CONFIG) {
@@ -57,7 +60,26 @@ export class Workspace {
     if (previous) this.unindex(previous, changedKeys);
     this.files.set(uri, next);
     this.index(next, changedKeys);
-    return this.readersOf(changedKeys, uri);
+    const patches = this.updatePatches(uri, patchFilesOf(uri, next.text));
+    return [...new Set([...this.readersOf(changedKeys, uri), ...patches])];
+  }
+
+  /**
+   * Whether a kustomization of the workspace applies this file as a patch, so that its objects
+   * are partial and what they leave out comes from the base.
+   */
+  isPatch(uri: string): boolean {
+    for (const patches of this.patchesByKustomization.values()) if (patches.includes(uri)) return true;
+    return false;
+  }
+
+  /** Records a kustomization's patch list and returns the files whose patch status may change. */
+  private updatePatches(uri: string, next: string[]): string[] {
+    if (!isKustomization(uri)) return [];
+    const previous = this.patchesByKustomization.get(uri) ?? [];
+    if (next.length > 0) this.patchesByKustomization.set(uri, next);
+    else this.patchesByKustomization.delete(uri);
+    return [...previous, ...next].filter((file) => file !== uri);
   }
 
   /** Forgets a file and returns the files that read what it provided. */
@@ -67,7 +89,7 @@ export class Workspace {
     const changedKeys = new Set<string>();
     this.unindex(previous, changedKeys);
     this.files.delete(uri);
-    return this.readersOf(changedKeys, uri);
+    return [...new Set([...this.readersOf(changedKeys, uri), ...this.updatePatches(uri, [])])];
   }
 
   /** The namespace an object will live in: its own, or the configured default. */

@@ -42,8 +42,8 @@ export function parseText(stdout: string): TextFinding[] {
     .map((line) => {
       const match = TEXT_LINE.exec(line);
       if (!match) throw new Error(`Not a finding line: ${JSON.stringify(line)}`);
-      const [, file, line_, column, severity, ruleId, message] = match;
-      return { file, line: Number(line_), column: Number(column), severity, ruleId, message };
+      const [, file, row, column, severity, ruleId, message] = match;
+      return { file, line: Number(row), column: Number(column), severity, ruleId, message };
     });
 }
 

@@ -13,9 +13,9 @@ export const selectorTemplateMismatch = defineResourceRule({
     bad: 'spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: nginx',
     good: 'spec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web',
   },
-  check({ resource }) {
+  check({ resource, partial }) {
     const selector = resource.object.spec?.selector as unknown;
-    if (!isNonEmptySelector(selector)) return [];
+    if (partial || !isNonEmptySelector(selector)) return [];
     const labels = labelsOf(resource.object.spec?.template?.metadata?.labels);
     if (labelSelectorSelects(selector, labels)) return [];
     const labelsField = resource.field(['spec', 'template', 'metadata', 'labels']);

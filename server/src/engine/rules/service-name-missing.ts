@@ -11,7 +11,8 @@ export const serviceNameMissing = defineResourceRule({
     bad: 'kind: StatefulSet\nmetadata:\n  name: web\nspec:\n  replicas: 3',
     good: 'kind: StatefulSet\nmetadata:\n  name: web\nspec:\n  serviceName: web\n  replicas: 3',
   },
-  check({ resource }) {
+  check({ resource, partial }) {
+    if (partial) return [];
     const serviceName = resource.object.spec?.serviceName;
     if (typeof serviceName === 'string' && serviceName !== '') return [];
     const empty = resource.field(['spec', 'serviceName']);

@@ -7,6 +7,7 @@ testRule('helm-template', {
   valid: [
     { name: 'a GitHub workflow with ${{ }} expressions', files: ['rules/helm-template/github-workflow.yaml'] },
     { name: 'an Ansible playbook with Jinja', files: ['rules/helm-template/ansible-playbook.yaml'] },
+    { name: 'a rendered manifest whose comments mention template actions', files: ['rules/helm-template/braces-in-comment.yaml'] },
   ],
   invalid: [
     {
