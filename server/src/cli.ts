@@ -3,7 +3,7 @@ import { version } from '../../package.json';
 import { collectFiles, UsageError } from './cli/collect-files';
 import { formatJson, formatText, summarize } from './cli/format';
 import { lintFiles } from './cli/lint';
-import { configFrom } from './engine/config';
+import { configFrom, parseKubernetesVersion } from './engine/config';
 import { ruleById } from './engine/rules';
 
 const USAGE = `kube-stateful ${version}: checks Kubernetes StatefulSets and the objects they rely on.
@@ -18,6 +18,7 @@ with its Service in another.
 Options:
   --format <text|json>        output format (default: text)
   --default-namespace <name>  namespace of manifests that set none (default: default)
+  --kubernetes-version <x.y>  Kubernetes version the manifests target (default: 1.34)
   --rule <id=level>           set a rule to off, info, warning or error; repeatable
   -h, --help                  show this help
   -v, --version               show the version
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       format: { type: 'string', default: 'text' },
       'default-namespace': { type: 'string' },
+      'kubernetes-version': { type: 'string' },
       rule: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -44,7 +46,15 @@ async function main(argv: string[]): Promise<number> {
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`Unknown format '${values.format}': use text or json.`);
   }
-  const config = configFrom({ defaultNamespace: values['default-namespace'], rules: ruleLevels(values.rule) });
+  const kubernetesVersion = values['kubernetes-version'];
+  if (kubernetesVersion !== undefined && !parseKubernetesVersion(kubernetesVersion)) {
+    throw new UsageError(`Unknown Kubernetes version '${kubernetesVersion}': use a version such as 1.34.`);
+  }
+  const config = configFrom({
+    defaultNamespace: values['default-namespace'],
+    kubernetesVersion,
+    rules: ruleLevels(values.rule),
+  });
   const cwd = process.cwd();
   const results = await lintFiles(await collectFiles(paths, cwd), config);
   if (values.format === 'json') process.stdout.write(formatJson(results, cwd));

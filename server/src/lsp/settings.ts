@@ -23,6 +23,6 @@ export function settingsFrom(section: unknown): ServerSettings {
     enable: raw.enable !== false,
     delay,
     exclude,
-    engine: configFrom({ defaultNamespace: raw.defaultNamespace, rules: raw.rules }),
+    engine: configFrom({ defaultNamespace: raw.defaultNamespace, kubernetesVersion: raw.kubernetesVersion, rules: raw.rules }),
   };
 }
