@@ -17,7 +17,8 @@ export function renderRuleDocs(rules: readonly Rule[]): string {
     '',
   ];
   for (const rule of rules) {
-    const scope = rule.scope === 'file' ? 'every YAML file' : `every ${rule.kind}`;
+    const scope =
+      rule.scope === 'file' ? 'every YAML file' : rule.scope === 'object' ? 'every Kubernetes object' : `every ${rule.kind}`;
     lines.push(`## ${rule.id}`, '', `Default: **${rule.severity}**. Checks ${scope}.`, '', rule.description, '', rule.docs.rationale, '');
     if (rule.docs.bad) lines.push('Reported:', '', '```yaml', rule.docs.bad, '```', '');
     if (rule.docs.good) lines.push('Accepted:', '', '```yaml', rule.docs.good, '```', '');

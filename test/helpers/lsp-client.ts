@@ -104,10 +104,21 @@ export class TestClient {
     return this.process.exitCode;
   }
 
+  /** Asks the server to exit as an editor would; one that does not answer in time is killed. */
   async shutdown(): Promise<void> {
-    await this.connection.sendRequest('shutdown');
-    await this.connection.sendNotification('exit');
-    await new Promise((resolve) => (this.process.exitCode !== null ? resolve(null) : this.process.once('exit', resolve)));
+    if (this.process.exitCode !== null || this.process.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.process.once('exit', resolve));
+    const polite = (async () => {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+      await exited;
+    })();
+    const deadline = new Promise((resolve) => setTimeout(resolve, 3000).unref());
+    await Promise.race([polite.catch(() => undefined), deadline]);
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      this.process.kill();
+      await exited;
+    }
     this.connection.dispose();
   }
 }

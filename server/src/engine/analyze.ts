@@ -1,3 +1,5 @@
+import { looksLikePatch } from './kustomize';
+import { isSuppressed, suppressionsOf } from './suppressions';
 import type { Rule } from './rule';
 import { rules as allRules } from './rules';
 import type { Finding, Report } from './types';
@@ -15,17 +17,19 @@ export function analyze(workspace: Workspace, uri: string, options: AnalyzeOptio
   if (!file) return [];
   const findings: Finding[] = [];
   for (const rule of options.rules ?? allRules) {
-    const level = workspace.settings.rules[rule.id] ?? rule.severity;
-    if (level === 'off') continue;
-    const add = (report: Report) => findings.push({ ...report, ruleId: rule.id, severity: level });
+    const configured = workspace.settings.rules[rule.id];
+    if (configured === 'off') continue;
+    const add = (report: Report) =>
+      findings.push({ ...report, ruleId: rule.id, severity: configured ?? report.severity ?? rule.severity });
     try {
       if (rule.scope === 'file') {
         rule.check({ file, workspace }).forEach(add);
         continue;
       }
-      const partial = workspace.isPatch(uri);
+      const listedAsPatch = workspace.isPatch(uri);
       for (const resource of file.resources) {
-        if (!resource.is(rule.kind)) continue;
+        if (rule.scope === 'resource' && !resource.is(rule.kind)) continue;
+        const partial = listedAsPatch || looksLikePatch(resource);
         const context = { resource, namespace: workspace.namespaceOf(resource), partial, workspace };
         // The kind check above makes the context's type the one this rule expects.
         (rule.check as (context: unknown) => Report[])(context).forEach(add);
@@ -34,7 +38,8 @@ export function analyze(workspace: Workspace, uri: string, options: AnalyzeOptio
       options.onRuleError?.(rule.id, error);
     }
   }
-  return findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  const suppressions = suppressionsOf(file.text);
+  return findings
+    .filter((finding) => !isSuppressed(finding, suppressions))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

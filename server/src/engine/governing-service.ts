@@ -5,6 +5,7 @@ import { isDns1123Label } from './names';
 import type { Resource } from './resource';
 import type { ResourceContext } from './rule';
 import type { Range } from './types';
+import { isMapping } from './values';
 
 /**
  * How a StatefulSet's `serviceName` resolves in the workspace. Each service-* rule reports
@@ -30,7 +31,7 @@ export function governingService({
   // A kustomize patch may be renamed or moved to another namespace by its kustomization.
   if (partial) return { state: 'patch', name };
   // A Service without a spec is a fragment (an overlay or patch), not a definition to judge.
-  const everywhere = workspace.named('Service', name).filter((service) => isObject(service.object.spec));
+  const everywhere = workspace.named('Service', name).filter((service) => isMapping(service.object.spec));
   const here = everywhere.filter((service) => workspace.namespaceOf(service) === namespace);
   if (here.length === 0) {
     const namespaces = [...new Set(everywhere.map((service) => workspace.namespaceOf(service)))];
@@ -79,10 +80,6 @@ function proximity(a: string, b: string): number {
   let shared = 0;
   while (shared < left.length && left[shared] === right[shared]) shared++;
   return shared;
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Where findings about the governing Service go: the serviceName value. */

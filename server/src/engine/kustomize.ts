@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { URI, Utils } from 'vscode-uri';
+import type { Resource } from './resource';
 
 const KUSTOMIZATION_NAME = /\/(kustomization\.ya?ml|Kustomization)$/;
 
@@ -27,4 +28,15 @@ export function patchFilesOf(uri: string, text: string): string[] {
   ].filter((path): path is string => typeof path === 'string' && path.trim() !== '' && !path.includes('\n'));
   const folder = Utils.dirname(URI.parse(uri));
   return paths.map((path) => Utils.resolvePath(folder, path.trim()).toString());
+}
+
+/**
+ * Whether a StatefulSet reads as a patch even with no kustomization in view: one with neither
+ * a selector nor pod labels cannot be applied alone, and hand-written manifests that forget
+ * the selector still label their pods.
+ */
+export function looksLikePatch(resource: Resource): boolean {
+  if (!resource.is('StatefulSet')) return false;
+  const spec = resource.object.spec;
+  return spec?.selector === undefined && spec?.template?.metadata?.labels === undefined;
 }

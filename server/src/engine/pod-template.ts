@@ -5,6 +5,9 @@ import type { PathSegment } from './yaml-nodes';
 
 export const POD_SPEC_PATH: readonly PathSegment[] = ['spec', 'template', 'spec'];
 
+/** The probe fields of a container. */
+export const PROBE_FIELDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
 export interface Entry<T> {
   value: T;
   /** Path of the entry below the StatefulSet, for `resource.field` and `resource.nearest`. */

@@ -1,4 +1,4 @@
-import type { KindMap, Resource } from './resource';
+import type { KindMap, KubernetesObject, Resource } from './resource';
 import type { SourceFile } from './source-file';
 import type { Report, Severity } from './types';
 import type { Workspace } from './workspace';
@@ -52,10 +52,20 @@ export interface ResourceRule<K extends keyof KindMap = keyof KindMap> extends R
   check(context: ResourceContext<KindMap[K]>): Report[];
 }
 
-export type Rule = FileRule | { [K in keyof KindMap]: ResourceRule<K> }[keyof KindMap];
+/** A rule over every object of a file, whatever its kind, such as the schema checks. */
+export interface ObjectRule extends RuleMeta {
+  scope: 'object';
+  check(context: ResourceContext<KubernetesObject>): Report[];
+}
+
+export type Rule = FileRule | ObjectRule | { [K in keyof KindMap]: ResourceRule<K> }[keyof KindMap];
 
 export function defineResourceRule<K extends keyof KindMap>(rule: Omit<ResourceRule<K>, 'scope'>): ResourceRule<K> {
   return { ...rule, scope: 'resource' };
+}
+
+export function defineObjectRule(rule: Omit<ObjectRule, 'scope'>): ObjectRule {
+  return { ...rule, scope: 'object' };
 }
 
 export function defineFileRule(rule: Omit<FileRule, 'scope'>): FileRule {

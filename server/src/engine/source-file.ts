@@ -1,6 +1,18 @@
-import { LineCounter, isScalar, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import { LineCounter, isScalar, parseAllDocuments, visit, type Document, type Tags, type YAMLError } from 'yaml';
 import type { Range } from './types';
 import { Resource, resourcesOf } from './resource';
+
+/**
+ * go-yaml, under kubectl, leaves 1.1 timestamps and base-60 numbers (`10:30`) as strings in a
+ * manifest; so does the analysis.
+ */
+function withoutTimeTags(tags: Tags): Tags {
+  return tags.filter((tag) =>
+    typeof tag === 'string'
+      ? !['timestamp', 'intTime', 'floatTime'].includes(tag)
+      : tag.tag !== 'tag:yaml.org,2002:timestamp' && !('format' in tag && tag.format === 'TIME'),
+  );
+}
 
 /** Files above this size are not parsed: editing a huge generated file must stay responsive. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -36,14 +48,24 @@ export class SourceFile {
   ) {
     this.skipped = oversizedBytes !== undefined ? { kind: 'too-large', bytes: oversizedBytes } : this.skipReason();
     if (this.skipped) return;
-    // kubectl's YAML reader merges `<<: *anchor` keys, so the analysis must too.
-    const documents = parseAllDocuments(text, { lineCounter: this.lineCounter, prettyErrors: false, merge: true });
+    // kubectl reads YAML 1.1: `yes`/`on` are booleans, `0755` is octal and `<<: *anchor` merges.
+    // Reading the text the same way is what makes type checks agree with the API server.
+    const documents = parseAllDocuments(text, {
+      lineCounter: this.lineCounter,
+      prettyErrors: false,
+      version: '1.1',
+      merge: true,
+      customTags: withoutTimeTags,
+    });
     if (!Array.isArray(documents)) return;
     for (const document of documents) this.collect(document);
   }
 
+  /** The range of a span of the text, without the line breaks and spaces that end some nodes' spans. */
   rangeOf(start: number, end: number): Range {
-    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+    let last = Math.max(start, end);
+    while (last > start && /\s/.test(this.text[last - 1])) last--;
+    return { start: this.positionAt(start), end: this.positionAt(last) };
   }
 
   positionAt(offset: number): Range['start'] {

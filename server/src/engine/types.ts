@@ -27,6 +27,11 @@ export interface Report {
   related?: RelatedLocation[];
   /** Data a code action needs to repair the problem; shape is defined by each rule. */
   fix?: Record<string, unknown>;
+  /**
+   * A severity for this finding instead of the rule's default, when one rule reports cases of
+   * different weight. A level the user configured for the rule still wins.
+   */
+  severity?: Severity;
 }
 
 export interface Finding extends Report {

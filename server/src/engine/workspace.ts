@@ -11,6 +11,7 @@ import { SourceFile } from './source-file';
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   private readonly byKindAndName = new Map<string, Set<Resource>>();
+  private readonly byKind = new Map<string, Set<Resource>>();
   private readonly readersOfKeyIndex = new Map<string, Set<string>>();
   /** For each kustomization file, the patch files it lists. */
   private readonly patchesByKustomization = new Map<string, string[]>();
@@ -60,7 +61,7 @@ export class Workspace {
     if (previous) this.unindex(previous, changedKeys);
     this.files.set(uri, next);
     this.index(next, changedKeys);
-    const patches = this.updatePatches(uri, patchFilesOf(uri, next.text));
+    const patches = isKustomization(uri) ? this.updatePatches(uri, patchFilesOf(uri, next.text)) : [];
     return [...new Set([...this.readersOf(changedKeys, uri), ...patches])];
   }
 
@@ -102,6 +103,11 @@ export class Workspace {
     return [...(this.byKindAndName.get(`${kind}/${name}`) ?? [])] as Resource<KindMap[K]>[];
   }
 
+  /** Every object of a kind, in every namespace. */
+  ofKind<K extends keyof KindMap>(kind: K): Resource<KindMap[K]>[] {
+    return [...(this.byKind.get(kind) ?? [])].filter((resource) => resource.is(kind)) as Resource<KindMap[K]>[];
+  }
+
   /** Objects that read what `key` names (such as every StatefulSet governed by `Service/web`). */
   readersOfKey(key: string): Resource[] {
     const readers: Resource[] = [];
@@ -119,6 +125,9 @@ export class Workspace {
       let bucket = this.byKindAndName.get(key);
       if (!bucket) this.byKindAndName.set(key, (bucket = new Set()));
       bucket.add(resource);
+      let sameKind = this.byKind.get(resource.kind);
+      if (!sameKind) this.byKind.set(resource.kind, (sameKind = new Set()));
+      sameKind.add(resource);
       for (const provided of providedKeys(resource)) changedKeys.add(provided);
       for (const required of requiredKeys(resource)) {
         let readers = this.readersOfKeyIndex.get(required);
@@ -134,6 +143,7 @@ export class Workspace {
       const bucket = this.byKindAndName.get(key);
       bucket?.delete(resource);
       if (bucket?.size === 0) this.byKindAndName.delete(key);
+      this.byKind.get(resource.kind)?.delete(resource);
       for (const provided of providedKeys(resource)) changedKeys.add(provided);
       for (const required of requiredKeys(resource)) {
         const readers = this.readersOfKeyIndex.get(required);

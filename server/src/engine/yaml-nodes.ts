@@ -31,3 +31,9 @@ export function childOf(document: Document, node: unknown, segment: PathSegment)
   }
   return pairOf(document, node, segment)?.value ?? undefined;
 }
+
+/** Whether a mapping pair is a `<<: *anchor` merge, whose key the parser holds as a symbol. */
+export function isMergePair(pair: Pair<unknown, unknown>): boolean {
+  const key = isScalar(pair.key) ? pair.key.value : undefined;
+  return key === '<<' || (typeof key === 'symbol' && key.description === '<<');
+}

@@ -60,4 +60,25 @@ describe('analyze', () => {
     const [finding] = analyze(workspaceOf([file], { rules: { 'service-name-missing': 'error' } }), fixtureUri(file));
     assert.equal(finding.severity, 'error');
   });
+
+  it("takes a report's own severity over the rule's default, but never over a configured level", () => {
+    const mixed = defineResourceRule({
+      id: 'mixed-severity',
+      kind: 'StatefulSet',
+      severity: 'warning',
+      description: 'A rule whose findings differ in weight.',
+      docs: { rationale: 'Testing only.' },
+      check: ({ resource }) => [
+        { range: resource.nearest(['kind']), message: 'minor', severity: 'info' },
+        { range: resource.nearest(['kind']), message: 'default' },
+      ],
+    });
+    const file = 'rules/service-name-missing/no-service-name.yaml';
+    const severities = (rules: Record<string, 'off' | 'info' | 'warning' | 'error'>) =>
+      analyze(workspaceOf([file], { rules }), fixtureUri(file), { rules: [mixed] }).map((finding) => finding.severity);
+    assert.deepEqual(severities({}), ['info', 'warning']);
+    assert.deepEqual(severities({ 'mixed-severity': 'error' }), ['error', 'error']);
+    assert.deepEqual(severities({ 'mixed-severity': 'warning' }), ['warning', 'warning']);
+    assert.deepEqual(severities({ 'mixed-severity': 'off' }), []);
+  });
 });

@@ -24,7 +24,7 @@ describe('language server over stdio: a StatefulSet and its Service in two files
   });
 
   afterEach(async () => {
-    if (client.exitCode === null) await client.shutdown();
+    await client.shutdown();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -108,18 +108,22 @@ describe('language server over stdio: a StatefulSet and its Service in two files
 });
 
 describe('language server over stdio: documents without a folder', () => {
+  let client: TestClient;
+
+  afterEach(() => client.shutdown());
+
   it('checks an untitled document and survives binary garbage', async () => {
-    const client = new TestClient();
+    client = new TestClient();
     await client.initialize();
     const untitled = 'untitled:Untitled-1';
-    await client.open(untitled, 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec: {}\n');
-    await client.diagnosticsFor(untitled, (list) => codes(list).join() === 'service-name-missing');
+    const statefulSet = readFileSync(path.join(FIXTURES, 'rules', 'service-name-missing', 'no-service-name.yaml'), 'utf8');
+    await client.open(untitled, statefulSet);
+    await client.diagnosticsFor(untitled, (list) => codes(list).includes('service-name-missing'));
     const garbage = 'untitled:Untitled-2';
     await client.open(garbage, '\u0000\uffff\ud800 : : [ {{ \u0007'.repeat(200));
     await client.diagnosticsFor(garbage, () => true);
     await client.replace(untitled, 'kind: StatefulSet\n', 2);
     await client.diagnosticsFor(untitled, (list) => list.length === 0);
     assert.equal(client.exitCode, null);
-    await client.shutdown();
   });
 });

@@ -1,0 +1,145 @@
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
+import type { Resource } from '../resource';
+import { isMergePair, resolveNode, spanOf, type PathSegment } from '../yaml-nodes';
+import type { Range } from '../types';
+import type { FieldShape } from './field-table-types';
+import { rootTypeOf, typeEntry } from './field-table';
+
+export type SchemaProblem =
+  | { kind: 'unknown-field'; key: string; typeId: string; range: Range; path: PathSegment[] }
+  | { kind: 'type-mismatch'; expected: FieldShape; actual: string; range: Range; path: PathSegment[] }
+  | { kind: 'required-field-missing'; field: string; typeId: string; range: Range; path: PathSegment[] };
+
+const cache = new WeakMap<Resource, SchemaProblem[]>();
+
+/**
+ * Compares an object's YAML with the field table, once per parsed object: keys its type does
+ * not have, values of the wrong shape, and required fields left out. Objects whose apiVersion
+ * and kind the table does not cover (custom resources, removed API versions) are not judged.
+ */
+export function schemaProblems(resource: Resource): SchemaProblem[] {
+  let problems = cache.get(resource);
+  if (!problems) {
+    problems = [];
+    const root = rootTypeOf(resource.apiVersion, resource.kind);
+    if (root) new SchemaWalker(resource, problems).object(resource.node, root, []);
+    cache.set(resource, problems);
+  }
+  return problems;
+}
+
+class SchemaWalker {
+  constructor(
+    private readonly resource: Resource,
+    private readonly problems: SchemaProblem[],
+  ) {}
+
+  object(node: Node, typeId: string, path: PathSegment[]): void {
+    const entry = typeEntry(typeId);
+    const map = resolveNode(this.resource.document, node);
+    if (!entry || !isMap(map)) return;
+    const present = new Set<string>();
+    for (const pair of map.items as Pair<Node, Node | null>[]) {
+      // A merge key brings in fields checked where their anchor is defined.
+      if (!isPair(pair) || !isScalar(pair.key) || isMergePair(pair)) continue;
+      const key = String(pair.key.value);
+      present.add(key);
+      const field = entry.fields[key];
+      if (!field) {
+        this.problems.push({ kind: 'unknown-field', key, typeId, range: this.rangeOf(pair.key), path: [...path, key] });
+      } else if (pair.value) {
+        this.value(pair.value, field, [...path, key]);
+      }
+    }
+    // The server writes status: what it leaves out is not the author's to supply.
+    if (path[0] === 'status') return;
+    for (const [name, field] of Object.entries(entry.fields)) {
+      if (field.required && !present.has(name) && !mergedKeys(this.resource, map).has(name)) {
+        this.problems.push({ kind: 'required-field-missing', field: name, typeId, range: this.ownerRange(map, path), path });
+      }
+    }
+  }
+
+  private value(node: Node, shape: FieldShape, path: PathSegment[]): void {
+    const target = resolveNode(this.resource.document, node);
+    if (!target || (isScalar(target) && target.value === null)) return;
+    const actual = describe(target);
+    if (!fits(shape, target)) {
+      this.problems.push({ kind: 'type-mismatch', expected: shape, actual, range: this.rangeOf(node), path });
+      return;
+    }
+    if (shape.type === 'object') this.object(target, shape.ref, path);
+    else if (shape.type === 'array' && isSeq(target)) {
+      target.items.forEach((item, index) => item && this.value(item as Node, shape.items, [...path, index]));
+    } else if (shape.type === 'map' && isMap(target)) {
+      for (const pair of target.items as Pair<Node, Node | null>[]) {
+        if (isScalar(pair.key) && pair.value && !isMergePair(pair)) {
+          this.value(pair.value, shape.values, [...path, String(pair.key.value)]);
+        }
+      }
+    }
+  }
+
+  private rangeOf(node: Node): Range {
+    const span = spanOf(node) ?? [0, 0];
+    return this.resource.file.rangeOf(span[0], span[1]);
+  }
+
+  /** Where to say something is missing: the key holding the object, or its first line in a list. */
+  private ownerRange(map: Node, path: PathSegment[]): Range {
+    if (path.length === 0) return this.resource.nearest(['kind']);
+    const last = path[path.length - 1];
+    if (typeof last === 'string') return this.resource.field(path)?.key ?? this.resource.nearest(path);
+    const first = isMap(map) ? (map.items[0] as Pair<Node, Node | null> | undefined) : undefined;
+    const firstKey = spanOf(first?.key as Node | undefined);
+    const firstValue = spanOf(first?.value ?? undefined);
+    return firstKey ? this.resource.file.rangeOf(firstKey[0], firstValue?.[1] ?? firstKey[1]) : this.rangeOf(map);
+  }
+}
+
+function mergedKeys(resource: Resource, map: Node): Set<string> {
+  const keys = new Set<string>();
+  if (!isMap(map)) return keys;
+  for (const pair of map.items as Pair<Node, Node | null>[]) {
+    if (!isMergePair(pair)) continue;
+    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    for (const source of sources) {
+      const merged = resolveNode(resource.document, source);
+      if (isMap(merged)) for (const item of merged.items) if (isScalar(item.key)) keys.add(String(item.key.value));
+    }
+  }
+  return keys;
+}
+
+function fits(shape: FieldShape, node: Node): boolean {
+  const scalar = isScalar(node) ? (node as Scalar).value : undefined;
+  switch (shape.type) {
+    case 'any':
+      return true;
+    case 'string':
+      return typeof scalar === 'string';
+    case 'integer':
+      return typeof scalar === 'number' && Number.isInteger(scalar);
+    case 'boolean':
+      return typeof scalar === 'boolean';
+    case 'int-or-string':
+      return typeof scalar === 'string' || (typeof scalar === 'number' && Number.isInteger(scalar));
+    case 'quantity':
+      return typeof scalar === 'string' || typeof scalar === 'number';
+    case 'object':
+    case 'map':
+      return isMap(node);
+    case 'array':
+      return isSeq(node);
+  }
+}
+
+/** What a node holds, in the words of a message. */
+function describe(node: Node): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a number' : 'a decimal number';
+  if (typeof value === 'boolean') return 'a boolean';
+  return 'a string';
+}
