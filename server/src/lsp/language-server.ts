@@ -11,10 +11,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { analyze } from '../engine/analyze';
+import type { SourceFile } from '../engine/source-file';
 import { Workspace } from '../engine/workspace';
 import { findYamlFiles, isExcludedPath, isIndexedPath, isInside, readYamlFile } from '../files/yaml-files';
 import { Debouncer } from './debouncer';
 import { toDiagnostic } from './diagnostics';
+import type { ServerContext } from './feature';
+import { features } from './features';
 import { settingsFrom, type ServerSettings } from './settings';
 
 const SETTINGS_SECTION = 'kubeStateful';
@@ -42,6 +45,14 @@ export class LanguageServer {
   private indexGeneration = 0;
 
   constructor(private readonly connection: Connection) {
+    const context: ServerContext = {
+      connection,
+      documents: this.documents,
+      workspace: this.workspace,
+      settings: () => this.settings,
+      currentFile: (uri) => this.currentFile(uri),
+    };
+    for (const feature of features) feature.register(context);
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.start());
     connection.onDidChangeConfiguration((change) => void this.reconfigure(change.settings));
@@ -67,10 +78,13 @@ export class LanguageServer {
     const initial = (params.initializationOptions as Record<string, unknown> | undefined)?.settings;
     if (initial) this.applySettings(settingsFrom((initial as Record<string, unknown>)[SETTINGS_SECTION] ?? initial));
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
+      capabilities: Object.assign(
+        {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
+        ...features.map((feature) => feature.capabilities(capabilities)),
+      ),
       serverInfo: { name: 'kube-stateful' },
     };
   }
@@ -162,13 +176,26 @@ export class LanguageServer {
 
   private edited(uri: string): void {
     this.debouncer.schedule(uri, this.settings.delay, () => {
-      const document = this.documents.get(uri);
-      if (!document) return;
-      const affected = this.isExcluded(uri) ? this.workspace.delete(uri) : this.workspace.set(uri, document.getText());
-      this.diskUris.delete(uri);
+      const affected = this.syncDocument(uri);
       this.validate(uri);
       this.validateOpen(affected);
     });
+  }
+
+  /** Puts an open document's text into the index; returns the other files that may change. */
+  private syncDocument(uri: string): string[] {
+    const document = this.documents.get(uri);
+    if (!document) return [];
+    this.diskUris.delete(uri);
+    return this.isExcluded(uri) ? this.workspace.delete(uri) : this.workspace.set(uri, document.getText());
+  }
+
+  private currentFile(uri: string): SourceFile | undefined {
+    if (!this.documents.get(uri) || this.isExcluded(uri)) return undefined;
+    // Setting unchanged text is free, so requests between keystrokes cost nothing extra. The
+    // document's own diagnostics follow when its debounce ends; its dependents' cannot wait.
+    this.validateOpen(this.syncDocument(uri));
+    return this.workspace.get(uri);
   }
 
   /** A closed editor gives way to the file on disk, if the workspace holds one. */
