@@ -73,7 +73,7 @@ export class TestClient {
   }
 
   /** Waits until the diagnostics published for `uri` satisfy `accept`, and returns them. */
-  async diagnosticsFor(uri: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 5000): Promise<Diagnostic[]> {
+  async diagnosticsFor(uri: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 15_000): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const published = this.diagnostics.get(uri)?.diagnostics;
@@ -92,7 +92,7 @@ export class TestClient {
     }
   }
 
-  async waitForLog(pattern: RegExp, timeoutMs = 5000): Promise<void> {
+  async waitForLog(pattern: RegExp, timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!this.logs.some((line) => pattern.test(line))) {
       if (Date.now() > deadline) throw new Error(`No log line matched ${pattern}; logs: ${this.logs.join(' | ')}`);
