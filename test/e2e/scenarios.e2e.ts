@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { FIXTURES } from '../helpers/rule-tester';
+import { packageExtension } from '../helpers/vsix';
+import { CodeServerSession, type SessionOptions } from './code-server';
+import { prepareEditorEnvironment, type EditorEnvironment } from './environment';
+import { launchBrowser, Workbench } from './workbench';
+
+const SCENARIO_TIMEOUT = 60_000;
+
+describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_000 }, () => {
+  let environment: EditorEnvironment;
+  let vsix: string;
+  let browser: Browser;
+
+  before(async () => {
+    environment = prepareEditorEnvironment((line) => console.log(line));
+    vsix = packageExtension();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (vsix) rmSync(path.dirname(vsix), { recursive: true, force: true });
+  });
+
+  /** Runs a scenario in a fresh copy of a fixture workspace, on its own code-server. */
+  async function inWorkspace(
+    fixture: string,
+    options: SessionOptions,
+    scenario: (workbench: Workbench, folder: string) => Promise<void>,
+  ): Promise<void> {
+    const folder = mkdtempSync(path.join(tmpdir(), `kube-stateful-${fixture}-`));
+    cpSync(path.join(FIXTURES, 'e2e', fixture), folder, { recursive: true });
+    const session = await CodeServerSession.start(environment, vsix, options);
+    try {
+      await scenario(await Workbench.open(browser, session.folderUrl(folder)), folder);
+    } finally {
+      await session.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  it('lists service-not-headless for a Service in another file, and clears it when the Service is fixed', { timeout: SCENARIO_TIMEOUT }, () =>
+    inWorkspace('split-service', {}, async (workbench) => {
+      await workbench.openFile('statefulset.yaml');
+      await workbench.showProblems();
+      const problems = await workbench.waitForProblems((text) => text.includes('service-not-headless'), 'service-not-headless');
+      assert.match(problems, /statefulset\.yaml/);
+      assert.match(problems, /\[Ln 6, Col 16\]/);
+      await workbench.screenshot('1-problems-service-not-headless');
+      await workbench.openFile('service.yaml');
+      await workbench.placeCursorAfter('spec:');
+      await workbench.insertText('\n  clusterIP: None');
+      await workbench.waitForProblems((text) => !text.includes('service-not-headless'), 'the problem to clear');
+      await workbench.screenshot('1-problems-cleared-after-fix');
+    }),
+  );
+
+  it('checks files in Restricted Mode (an untrusted folder)', { timeout: SCENARIO_TIMEOUT }, () =>
+    inWorkspace('split-service', { restricted: true }, async (workbench) => {
+      await workbench.page.locator('.statusbar', { hasText: 'Restricted Mode' }).waitFor({ timeout: 20_000 });
+      await workbench.openFile('statefulset.yaml');
+      await workbench.showProblems();
+      await workbench.waitForProblems((text) => text.includes('service-not-headless'), 'diagnostics in Restricted Mode');
+      await workbench.screenshot('5-restricted-mode-diagnostics');
+    }),
+  );
+});
