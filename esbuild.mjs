@@ -23,7 +23,7 @@ const shared = {
 
 const executable = { banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } };
 
-await Promise.all([
+const builds = [
   esbuild.build({
     ...shared,
     entryPoints: { extension: 'client/src/extension.ts' },
@@ -32,4 +32,16 @@ await Promise.all([
   }),
   esbuild.build({ ...shared, ...executable, entryPoints: { server: 'server/src/server.ts' }, outdir }),
   esbuild.build({ ...shared, ...executable, entryPoints: { cli: 'server/src/cli.ts' }, outdir }),
-]);
+];
+// The extension-host test suite is built only on request and never packaged.
+if (process.argv.includes('--test-suite')) {
+  builds.push(
+    esbuild.build({
+      ...shared,
+      entryPoints: { 'vscode-suite': 'test/vscode/suite/index.ts' },
+      outdir: 'dist-test',
+      external: ['vscode', 'mocha'],
+    }),
+  );
+}
+await Promise.all(builds);

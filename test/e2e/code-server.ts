@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EditorEnvironment } from './environment';
+import { freePort, ServerProcess } from './server-process';
 
 export interface SessionOptions {
   /** Keep Workspace Trust on and leave the folder untrusted, so that it opens in Restricted Mode. */
@@ -25,7 +25,7 @@ const QUIET_SETTINGS = {
 /** One code-server on a free loopback port, with its own user data and extensions, stopped by `stop()`. */
 export class CodeServerSession {
   private constructor(
-    private readonly process: ChildProcess,
+    private readonly server: ServerProcess,
     private readonly stateFolder: string,
     readonly url: string,
   ) {}
@@ -44,14 +44,13 @@ export class CodeServerSession {
     const install = spawnSync(environment.codeServer, [...common, '--install-extension', vsix], { env, encoding: 'utf8' });
     if (install.status !== 0) throw new Error(`Installing the extension failed: ${install.stderr || install.stdout}`);
     const port = await freePort();
-    const child = spawn(
+    const server = await ServerProcess.start(
       environment.codeServer,
       ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...common],
-      { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+      env,
+      'HTTP server listening',
     );
-    const session = new CodeServerSession(child, state, `http://127.0.0.1:${port}`);
-    await session.listening();
-    return session;
+    return new CodeServerSession(server, state, `http://127.0.0.1:${port}`);
   }
 
   /** The workbench address that opens `folder`. */
@@ -60,41 +59,7 @@ export class CodeServerSession {
   }
 
   async stop(): Promise<void> {
-    if (this.process.exitCode === null && this.process.signalCode === null && this.process.pid) {
-      const exited = new Promise((resolve) => this.process.once('exit', resolve));
-      // code-server starts helper processes of its own: end the whole group.
-      process.kill(-this.process.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (this.process.exitCode === null) process.kill(-this.process.pid, 'SIGKILL');
-    }
+    await this.server.stop();
     rmSync(this.stateFolder, { recursive: true, force: true });
   }
-
-  private listening(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`code-server did not start: ${output}`)), 30_000);
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('HTTP server listening')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      this.process.stdout?.on('data', read);
-      this.process.stderr?.on('data', read);
-      this.process.once('exit', (code) => reject(new Error(`code-server exited with ${code}: ${output}`)));
-    });
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

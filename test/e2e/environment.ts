@@ -11,6 +11,10 @@ const NODE_HOME = path.join(CACHE, 'node', 'node_modules', 'node', 'node_modules
 
 export interface EditorEnvironment {
   codeServer: string;
+  /** The VS Code server inside code-server, which accepts VS Code's own test options. */
+  vscodeServer: string;
+  /** Node 24, which code-server and its VS Code server need. */
+  node: string;
   /** PATH with Node 24 first, which code-server needs. */
   path: string;
 }
@@ -32,7 +36,8 @@ export function prepareEditorEnvironment(log: (line: string) => void = () => {})
     log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(ROOT, CACHE)} (a few minutes, once)…`);
     npmInstall(path.join(CACHE, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, pathWithNode);
   }
-  return { codeServer, path: pathWithNode };
+  const vscodeServer = path.join(CACHE, 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+  return { codeServer, vscodeServer, node: path.join(NODE_HOME, 'bin', 'node'), path: pathWithNode };
 }
 
 function ensureDebianPackages(log: (line: string) => void): void {

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+const file = (name: string) => vscode.Uri.joinPath(folder(), name);
+
+async function waitFor<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const codeOf = (diagnostic: vscode.Diagnostic) =>
+  typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+
+/** Where `text` first appears in a document. */
+async function positionOf(uri: vscode.Uri, text: string): Promise<vscode.Position> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return document.positionAt(document.getText().indexOf(text));
+}
+
+suite('Kube Stateful in the extension host', () => {
+  test('reports a Service in another file that is not headless', async () => {
+    const uri = file('statefulset.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diagnostics = await waitFor(
+      () => vscode.languages.getDiagnostics(uri),
+      (list) => list.some((diagnostic) => codeOf(diagnostic) === 'service-not-headless'),
+      'service-not-headless',
+    );
+    const diagnostic = diagnostics.find((candidate) => codeOf(candidate) === 'service-not-headless')!;
+    assert.equal(diagnostic.source, 'kube-stateful');
+    assert.equal(diagnostic.range.start.line, 5);
+    assert.equal(diagnostic.relatedInformation?.[0].location.uri.toString(), file('service.yaml').toString());
+  });
+
+  test('explains in a hover which pods a partition updates', async () => {
+    const uri = file('rollout.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const position = await positionOf(uri, 'partition');
+    const text = await waitFor(
+      async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+        return hovers.flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : part.value))).join('\n');
+      },
+      (content) => content.includes('web-4'),
+      'the partition hover',
+    );
+    assert.match(text, /web-3/);
+  });
+
+  test('offers to move an inline password to a Secret', async () => {
+    const uri = file('rollout.yaml');
+    await waitFor(
+      () => vscode.languages.getDiagnostics(uri),
+      (list) => list.some((diagnostic) => codeOf(diagnostic) === 'inline-secret'),
+      'inline-secret',
+    );
+    const start = await positionOf(uri, 't0p-s3cret-Value');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      new vscode.Range(start, start.translate(0, 4)),
+    );
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.some((title) => /^Move 'ADMIN_PASSWORD' to Secret .* new file/.test(title)), titles.join(' | '));
+    assert.ok(titles.every((title) => !title.includes('t0p-s3cret-Value')), 'no title shows the password');
+  });
+});
