@@ -24,7 +24,19 @@ describe('the .vsix package', () => {
       'dist/extension.js',
       'dist/server.js',
       'package.json',
+      'snippets/cassandra.json',
+      'snippets/cockroachdb.json',
+      'snippets/elasticsearch.json',
+      'snippets/etcd.json',
+      'snippets/kafka.json',
+      'snippets/minio.json',
+      'snippets/mongodb.json',
+      'snippets/mysql.json',
+      'snippets/postgres.json',
+      'snippets/rabbitmq.json',
+      'snippets/redis.json',
       'snippets/statefulsets.json',
+      'snippets/zookeeper.json',
     ]);
   });
 

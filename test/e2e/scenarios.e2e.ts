@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -58,6 +58,64 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       await workbench.insertText('\n  clusterIP: None');
       await workbench.waitForProblems((text) => !text.includes('service-not-headless'), 'the problem to clear');
       await workbench.screenshot('1-problems-cleared-after-fix');
+    }),
+  );
+
+  it('explains in a hover which pods a partition lets a rollout update', { timeout: SCENARIO_TIMEOUT }, () =>
+    inWorkspace('rollout', {}, async (workbench) => {
+      await workbench.openFile('rollout.yaml');
+      const hover = await workbench.hover('partition');
+      assert.match(hover, /web-4/);
+      assert.match(hover, /web-3/);
+      assert.match(hover, /web-0/);
+      await workbench.screenshot('2-partition-hover');
+    }),
+  );
+
+  it('moves an inline password to a Secret in a new file with the quick fix', { timeout: SCENARIO_TIMEOUT }, () =>
+    inWorkspace('inline-password', {}, async (workbench, folder) => {
+      await workbench.openFile('mysql.yaml');
+      await workbench.showProblems();
+      await workbench.waitForProblems((text) => text.includes('inline-secret'), 'the inline-secret warning');
+      await workbench.placeCursorAfter('Kx9#v!2q-root');
+      await workbench.page.keyboard.press('ArrowLeft');
+      await workbench.quickFix('new file');
+      await workbench.command('File: Save All');
+      const secretFile = path.join(folder, 'mysql-credentials.secret.yaml');
+      await workbench.waitFor(async () => existsSync(secretFile), Boolean, 'the Secret file on disk', 15_000);
+      await workbench.waitFor(
+        async () => readFileSync(path.join(folder, 'mysql.yaml'), 'utf8'),
+        (text) => text.includes('secretKeyRef'),
+        'the StatefulSet saved with secretKeyRef',
+        15_000,
+      );
+      assert.ok(!readFileSync(path.join(folder, 'mysql.yaml'), 'utf8').includes('Kx9#v!2q-root'));
+      assert.match(readFileSync(secretFile, 'utf8'), /Kx9#v!2q-root/);
+      await workbench.waitForProblems((text) => !text.includes('inline-secret'), 'the warning to clear');
+      await workbench.screenshot('3-secret-quick-fix-applied');
+    }),
+  );
+
+  it('inserts the PostgreSQL preset from its snippet prefix, with no problems', { timeout: SCENARIO_TIMEOUT }, () =>
+    inWorkspace('empty-file', {}, async (workbench, folder) => {
+      await workbench.openFile('database.yaml');
+      await workbench.page.locator('.editor-instance .view-lines').first().click();
+      await workbench.page.keyboard.type('sts-postgres');
+      await workbench.page.locator('.suggest-widget .monaco-list-row', { hasText: 'sts-postgres' }).first().waitFor();
+      await workbench.page.keyboard.press('Enter');
+      await workbench.page.keyboard.press('Escape');
+      await workbench.page.keyboard.press('Control+S');
+      await workbench.waitFor(
+        async () => readFileSync(path.join(folder, 'database.yaml'), 'utf8'),
+        (text) => text.includes('kind: StatefulSet'),
+        'the preset saved',
+        15_000,
+      );
+      await workbench.showProblems();
+      // Diagnostics follow the typing pause; give them the time to arrive before judging.
+      await workbench.page.waitForTimeout(3000);
+      await workbench.waitForProblems((text) => text.includes('No problems have been detected'), 'no problems');
+      await workbench.screenshot('4-postgres-preset-no-problems');
     }),
   );
 

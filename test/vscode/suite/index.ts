@@ -6,8 +6,8 @@ import Mocha from 'mocha';
  */
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false });
-  mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
-  await import('./extension.test');
+  mocha.suite.emit('pre-require', globalThis, 'extension-host.suite', mocha);
+  await import('./extension-host.suite');
   const failures = await new Promise<number>((resolve) => {
     const runner = mocha.run((failed) => {
       // One plain line that a runner without access to the exit code can read from the logs.
