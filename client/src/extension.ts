@@ -1,23 +1,26 @@
-import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerExportJsonSchema } from './commands/export-json-schema';
+import { registerInsertPreset } from './commands/insert-preset';
+import { registerOpenExample } from './commands/open-example';
+import { registerRestartServer } from './commands/restart-server';
+import { registerShowRuleDocumentation } from './commands/show-rule-docs';
+import { createLanguageClient } from './language-client';
+import { registerProblemStatus } from './status-bar';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
-  };
-  // The id makes the client read `kubeStateful.trace.server` and name its output channel.
-  client = new LanguageClient('kubeStateful', 'Kube Stateful', serverOptions, clientOptions);
+  client = createLanguageClient(context);
+  // Commands come first, so that they answer even while the server is starting.
+  context.subscriptions.push(
+    registerInsertPreset(context),
+    registerShowRuleDocumentation(context),
+    registerRestartServer(client),
+    registerExportJsonSchema(client),
+    registerOpenExample(context),
+    registerProblemStatus(),
+  );
   await client.start();
 }
 

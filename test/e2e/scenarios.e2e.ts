@@ -64,6 +64,9 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
   it('explains in a hover which pods a partition lets a rollout update', { timeout: SCENARIO_TIMEOUT }, () =>
     inWorkspace('rollout', {}, async (workbench) => {
       await workbench.openFile('rollout.yaml');
+      // The file's own diagnostics show that the language server is up before hovering.
+      await workbench.showProblems();
+      await workbench.waitForProblems((text) => text.includes('inline-secret'), 'the server to check rollout.yaml');
       const hover = await workbench.hover('partition');
       assert.match(hover, /web-4/);
       assert.match(hover, /web-3/);
@@ -77,8 +80,7 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       await workbench.openFile('mysql.yaml');
       await workbench.showProblems();
       await workbench.waitForProblems((text) => text.includes('inline-secret'), 'the inline-secret warning');
-      await workbench.placeCursorAfter('Kx9#v!2q-root');
-      await workbench.page.keyboard.press('ArrowLeft');
+      await workbench.goToProblem('inline-secret');
       await workbench.quickFix('new file');
       await workbench.command('File: Save All');
       const secretFile = path.join(folder, 'mysql-credentials.secret.yaml');

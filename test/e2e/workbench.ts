@@ -57,13 +57,20 @@ export class Workbench {
     return this.waitFor(() => this.problems(), accept, what, timeoutMs);
   }
 
+  /** Clicks the Problems panel entry whose text contains `text`, which puts the cursor on it. */
+  async goToProblem(text: string): Promise<void> {
+    await this.page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().click();
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Hovers the first editor token equal to `word` and returns the hover widget's text. */
   async hover(word: string): Promise<string> {
     const token = this.page.locator('.editor-instance .view-line span span', { hasText: new RegExp(`^${word}$`) }).first();
     await token.hover();
-    const widget = this.page.locator('.monaco-hover-content').first();
+    // The workbench keeps empty hover elements around; the one shown has text.
+    const widget = this.page.locator('.monaco-hover-content').filter({ hasText: /\S/ }).first();
     await widget.waitFor({ timeout: 15_000 });
-    return this.waitFor(() => widget.innerText(), (text) => text.trim().length > 0, 'hover text', 10_000);
+    return widget.innerText();
   }
 
   /** Opens the quick fix menu at the cursor and picks the action whose title contains `title`. */

@@ -4,7 +4,9 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type Diagnostic,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -14,17 +16,25 @@ const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
 /**
  * A minimal LSP client driving the built server over stdio, as an editor would. It answers
- * `workspace/configuration` with the given settings and records published diagnostics.
+ * `workspace/configuration` with the given settings and records published diagnostics, and
+ * everything the server writes to the output channel: log messages, traces and stderr.
  */
 export class TestClient {
   readonly connection: ProtocolConnection;
   readonly logs: string[] = [];
+  /** `$/logTrace` messages, sent once the client asks for them with `$/setTrace`. */
+  readonly traces: string[] = [];
+  stderr = '';
   private readonly process: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
 
   constructor(private readonly settings: Record<string, unknown> = { validation: { delay: 0 } }) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+      process.stderr.write(chunk);
+    });
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.process.stdout!),
       new StreamMessageWriter(this.process.stdin!),
@@ -37,6 +47,9 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
     });
+    this.connection.onNotification('$/logTrace', (params: { message: string; verbose?: string }) => {
+      this.traces.push(params.verbose ? `${params.message}\n${params.verbose}` : params.message);
+    });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
       this.waiters.splice(0).forEach((wake) => wake());
@@ -44,19 +57,27 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(workspaceFolder?: string): Promise<void> {
+  /** `capabilities` adds to what the client announces, such as the workspace edits it can apply. */
+  async initialize(workspaceFolder?: string, capabilities: ClientCapabilities = {}): Promise<InitializeResult> {
     const folders = workspaceFolder ? [{ uri: fileUri(workspaceFolder), name: path.basename(workspaceFolder) }] : null;
-    await this.connection.sendRequest('initialize', {
+    const result: InitializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: folders?.[0].uri ?? null,
       workspaceFolders: folders,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true } },
+        ...capabilities,
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+          ...capabilities.workspace,
+        },
+        textDocument: { publishDiagnostics: { relatedInformation: true }, ...capabilities.textDocument },
       },
     });
     await this.connection.sendNotification('initialized', {});
     await this.waitForLog(/Indexed \d+ YAML files/);
+    return result;
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
@@ -100,8 +121,17 @@ export class TestClient {
     }
   }
 
+  /** The diagnostics last published for `uri`, with the document version they are for. */
+  published(uri: string): PublishDiagnosticsParams | undefined {
+    return this.diagnostics.get(uri);
+  }
+
   get exitCode(): number | null {
     return this.process.exitCode;
+  }
+
+  get pid(): number | undefined {
+    return this.process.pid;
   }
 
   /** Asks the server to exit as an editor would; one that does not answer in time is killed. */

@@ -13,7 +13,7 @@ const VSCE = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
  */
 export function stageExtension(): { folder: string; vsce: (...args: string[]) => string } {
   const folder = mkdtempSync(path.join(tmpdir(), 'kube-stateful-package-'));
-  for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore', 'snippets']) {
+  for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore', 'snippets', 'media']) {
     cpSync(path.join(ROOT, file), path.join(folder, file), { recursive: true });
   }
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

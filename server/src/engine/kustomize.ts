@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { URI, Utils } from 'vscode-uri';
+import { nestsTooDeep } from './nesting';
 import type { Resource } from './resource';
 
 const KUSTOMIZATION_NAME = /\/(kustomization\.ya?ml|Kustomization)$/;
@@ -15,8 +16,9 @@ export function isKustomization(uri: string): boolean {
  */
 export function patchFilesOf(uri: string, text: string): string[] {
   let content: unknown;
+  if (nestsTooDeep(text)) return [];
   try {
-    content = parse(text, { maxAliasCount: 100 });
+    content = parse(text, { maxAliasCount: 100, uniqueKeys: false, logLevel: 'error' });
   } catch {
     return [];
   }

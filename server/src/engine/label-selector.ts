@@ -56,12 +56,18 @@ export function formatLabels(labels: Labels): string {
 export function formatSelector(selector: LabelSelector): string {
   const parts = Object.entries(labelsOf(selector.matchLabels)).map(([key, value]) => `${key}=${value}`);
   for (const requirement of Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []) {
-    const values = Array.isArray(requirement?.values) ? requirement.values.join(', ') : '';
+    // Written as found, even half-typed: a missing key or a value that is not text must not read as `undefined`.
+    const key = typeof requirement?.key === 'string' ? requirement.key : '(no key)';
+    const values = Array.isArray(requirement?.values) ? requirement.values.map(textOfValue).join(', ') : '';
     parts.push(
       requirement?.operator === 'In' || requirement?.operator === 'NotIn'
-        ? `${requirement.key} ${requirement.operator === 'In' ? 'in' : 'notin'} (${values})`
-        : `${requirement?.operator === 'DoesNotExist' ? '!' : ''}${requirement?.key}`,
+        ? `${key} ${requirement.operator === 'In' ? 'in' : 'notin'} (${values})`
+        : `${requirement?.operator === 'DoesNotExist' ? '!' : ''}${key}`,
     );
   }
   return parts.length === 0 ? '(empty)' : parts.join(', ');
+}
+
+function textOfValue(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }

@@ -1,6 +1,9 @@
-import { LineCounter, isScalar, parseAllDocuments, visit, type Document, type Tags, type YAMLError } from 'yaml';
+import { Composer, LineCounter, Parser, visit, type Document, type Tags, type YAMLError } from 'yaml';
+import { collectionKey, duplicateKeys } from './mapping-keys';
+import { MAX_NESTING_DEPTH, withinNestingLimit } from './nesting';
 import type { Range } from './types';
 import { Resource, resourcesOf } from './resource';
+import { aliasTargets } from './yaml-nodes';
 
 /**
  * go-yaml, under kubectl, leaves 1.1 timestamps and base-60 numbers (`10:30`) as strings in a
@@ -46,19 +49,33 @@ export class SourceFile {
     /** Size on disk, when the caller knows it is too large and did not read the text. */
     oversizedBytes?: number,
   ) {
-    this.skipped = oversizedBytes !== undefined ? { kind: 'too-large', bytes: oversizedBytes } : this.skipReason();
+    const bytes = oversizedBytes ?? Buffer.byteLength(text, 'utf8');
+    if (oversizedBytes !== undefined || bytes > MAX_FILE_BYTES) {
+      this.skipped = { kind: 'too-large', bytes };
+      return;
+    }
+    this.countLines();
+    const marker = helmMarker(text);
+    this.skipped = marker >= 0 ? { kind: 'helm-template', range: this.rangeOf(marker, marker + 2) } : undefined;
     if (this.skipped) return;
     // kubectl reads YAML 1.1: `yes`/`on` are booleans, `0755` is octal and `<<: *anchor` merges.
     // Reading the text the same way is what makes type checks agree with the API server.
-    const documents = parseAllDocuments(text, {
-      lineCounter: this.lineCounter,
-      prettyErrors: false,
+    const composer = new Composer({
       version: '1.1',
       merge: true,
       customTags: withoutTimeTags,
+      // The parser's own check compares each key with every other: minutes for a large mapping.
+      uniqueKeys: false,
+      // Library warnings would write document text to the server's stderr, the output channel.
+      logLevel: 'error',
     });
-    if (!Array.isArray(documents)) return;
-    for (const document of documents) this.collect(document);
+    let tooDeep: number | undefined;
+    const tokens = withinNestingLimit(new Parser(), text, (offset) => (tooDeep = offset));
+    for (const document of composer.compose(tokens)) this.collect(document);
+    if (tooDeep !== undefined) {
+      const message = `Lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep here: the rest of the file is not analysed, since reading it would exhaust the parser's stack.`;
+      this.problemAt(tooDeep, 'TOO_DEEP', message);
+    }
   }
 
   /** The range of a span of the text, without the line breaks and spaces that end some nodes' spans. */
@@ -69,17 +86,25 @@ export class SourceFile {
   }
 
   positionAt(offset: number): Range['start'] {
-    const clamped = Math.min(Math.max(offset, 0), this.text.length);
+    let clamped = Math.min(Math.max(offset, 0), this.text.length);
+    // Between `\r` and `\n`, or after a final `\r`, is inside a line break for editors: step before it.
+    if (this.text[clamped - 1] === '\r' && (clamped === this.text.length || this.text[clamped] === '\n')) clamped--;
     const { line, col } = this.lineCounter.linePos(clamped);
     // Line 0 means the counter saw no line start before this offset: it is on the first line.
     return line === 0 ? { line: 0, character: clamped } : { line: line - 1, character: col - 1 };
   }
 
   private collect(document: Document.Parsed): void {
-    const fatal = document.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
-    for (const error of document.errors) this.syntaxProblems.push(this.problemOf(error, document));
+    for (const error of document.errors) this.syntaxProblems.push(this.problemOf(error));
+    for (const key of duplicateKeys(document)) this.problemAt(key.range![0], 'DUPLICATE_KEY', 'Map keys must be unique', key.range![1]);
     // A document the parser could not read whole would yield misleading findings.
-    if (fatal.length > 0) return;
+    if (document.errors.length > 0) return;
+    const complexKey = collectionKey(document)?.range;
+    if (complexKey) {
+      const message = 'A list or a mapping is used as a key here: Kubernetes accepts only text keys, so this document is not analysed.';
+      this.problemAt(complexKey[0], 'COLLECTION_KEY', message, complexKey[1]);
+      return;
+    }
     let value: unknown;
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
@@ -99,24 +124,23 @@ export class SourceFile {
     this.resources.push(...resourcesOf(this, document, value));
   }
 
-  private problemOf(error: YAMLError, document: Document.Parsed): YamlProblem {
-    const [start, end] = error.code === 'DUPLICATE_KEY' ? duplicateKeySpan(document, error.pos) : error.pos;
+  private problemOf(error: YAMLError): YamlProblem {
+    const [start, end] = error.pos;
     return { code: error.code, message: error.message, range: this.rangeOf(start, end), span: [start, end] };
   }
 
-  private skipReason(): SkipReason | undefined {
-    const bytes = Buffer.byteLength(this.text, 'utf8');
-    if (bytes > MAX_FILE_BYTES) return { kind: 'too-large', bytes };
-    const marker = helmMarker(this.text);
-    if (marker >= 0) {
-      // Positions are needed before parsing, so count the lines by hand for this one offset.
-      this.lineCounter.addNewLine(0);
-      for (let i = this.text.indexOf('\n'); i >= 0 && i < marker; i = this.text.indexOf('\n', i + 1)) {
-        this.lineCounter.addNewLine(i + 1);
-      }
-      return { kind: 'helm-template', range: this.rangeOf(marker, marker + 2) };
-    }
-    return undefined;
+  /**
+   * Line starts come from the text rather than from the parser, which does not report the line
+   * breaks inside a token it rejects: every position after one would be on the wrong line.
+   */
+  private countLines(): void {
+    this.lineCounter.addNewLine(0);
+    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.lineCounter.addNewLine(i + 1);
+  }
+
+  private problemAt(start: number, code: string, message: string, end = start + 1): void {
+    const last = Math.min(end, this.text.length);
+    this.syntaxProblems.push({ code, message, range: this.rangeOf(start, last), span: [start, last] });
   }
 }
 
@@ -134,26 +158,13 @@ function helmMarker(text: string): number {
   return -1;
 }
 
-/** The parser marks a duplicate key by its first character; widen that to the whole key. */
-function duplicateKeySpan(document: Document, [start, end]: [number, number]): [number, number] {
-  let span: [number, number] = [start, end];
-  visit(document, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === start) {
-        span = [pair.key.range[0], pair.key.range[1]];
-        return visit.BREAK;
-      }
-    },
-  });
-  return span;
-}
-
 /** The first alias whose anchor is not defined before it in the document, if any. */
 function unresolvedAliasSpan(document: Document): [number, number] | undefined {
+  const targets = aliasTargets(document);
   let span: [number, number] | undefined;
   visit(document, {
     Alias(_, alias) {
-      if (alias.resolve(document) === undefined && alias.range) {
+      if (!targets.has(alias) && alias.range) {
         span = [alias.range[0], alias.range[1]];
         return visit.BREAK;
       }

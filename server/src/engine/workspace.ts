@@ -13,6 +13,8 @@ export class Workspace {
   private readonly byKindAndName = new Map<string, Set<Resource>>();
   private readonly byKind = new Map<string, Set<Resource>>();
   private readonly readersOfKeyIndex = new Map<string, Set<string>>();
+  /** What each indexed object reads, computed once: a file may hold thousands of objects. */
+  private readonly requiredKeysOf = new WeakMap<Resource, string[]>();
   /** For each kustomization file, the patch files it lists. */
   private readonly patchesByKustomization = new Map<string, string[]>();
   private config: EngineConfig;
@@ -61,7 +63,8 @@ export class Workspace {
     if (previous) this.unindex(previous, changedKeys);
     this.files.set(uri, next);
     this.index(next, changedKeys);
-    const patches = isKustomization(uri) ? this.updatePatches(uri, patchFilesOf(uri, next.text)) : [];
+    // A skipped file (too large, a template) is not read, so its patch list is not either.
+    const patches = isKustomization(uri) ? this.updatePatches(uri, next.skipped ? [] : patchFilesOf(uri, next.text)) : [];
     return [...new Set([...this.readersOf(changedKeys, uri), ...patches])];
   }
 
@@ -113,7 +116,7 @@ export class Workspace {
     const readers: Resource[] = [];
     for (const uri of this.readersOfKeyIndex.get(key) ?? []) {
       for (const resource of this.files.get(uri)?.resources ?? []) {
-        if (requiredKeys(resource).includes(key)) readers.push(resource);
+        if (this.requiredKeysOf.get(resource)?.includes(key)) readers.push(resource);
       }
     }
     return readers;
@@ -129,7 +132,9 @@ export class Workspace {
       if (!sameKind) this.byKind.set(resource.kind, (sameKind = new Set()));
       sameKind.add(resource);
       for (const provided of providedKeys(resource)) changedKeys.add(provided);
-      for (const required of requiredKeys(resource)) {
+      const requiredKeysHere = requiredKeys(resource);
+      this.requiredKeysOf.set(resource, requiredKeysHere);
+      for (const required of requiredKeysHere) {
         let readers = this.readersOfKeyIndex.get(required);
         if (!readers) this.readersOfKeyIndex.set(required, (readers = new Set()));
         readers.add(file.uri);
@@ -145,7 +150,7 @@ export class Workspace {
       if (bucket?.size === 0) this.byKindAndName.delete(key);
       this.byKind.get(resource.kind)?.delete(resource);
       for (const provided of providedKeys(resource)) changedKeys.add(provided);
-      for (const required of requiredKeys(resource)) {
+      for (const required of this.requiredKeysOf.get(resource) ?? []) {
         const readers = this.readersOfKeyIndex.get(required);
         readers?.delete(file.uri);
         if (readers?.size === 0) this.readersOfKeyIndex.delete(required);

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 
 export type PathSegment = string | number;
 
@@ -10,8 +10,32 @@ export function spanOf(node: Node | null | undefined): [number, number] | undefi
 
 /** Follows an alias to the node it names, so lookups see through `*anchor`. */
 export function resolveNode(document: Document, node: unknown): Node | undefined {
-  if (isAlias(node)) return (node.resolve(document) as Node | undefined) ?? undefined;
+  if (isAlias(node)) return aliasTargets(document).get(node);
   return (node as Node | null) ?? undefined;
+}
+
+const targetsByDocument = new WeakMap<Document, Map<Alias, Node>>();
+
+/**
+ * The node each alias of the document names: the last node anchored with its name before it.
+ * `Alias.resolve` walks the whole document on every call, which makes a file with many aliases
+ * quadratic; one walk serves them all. An alias with no anchor before it has no entry.
+ */
+export function aliasTargets(document: Document): Map<Alias, Node> {
+  let targets = targetsByDocument.get(document);
+  if (targets) return targets;
+  const anchored = new Map<string, Node>();
+  const found = new Map<Alias, Node>();
+  visit(document, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        const target = anchored.get(node.source);
+        if (target) found.set(node, target);
+      } else if (node.anchor) anchored.set(node.anchor, node);
+    },
+  });
+  targetsByDocument.set(document, (targets = found));
+  return targets;
 }
 
 /** The pair of a mapping whose scalar key equals `key`. */

@@ -6,6 +6,10 @@ export interface ServerSettings {
   delay: number;
   exclude: string[];
   engine: EngineConfig;
+  /** Generic field documentation in hovers; the computed StatefulSet explanations always show. */
+  hoverFieldDocs: boolean;
+  /** Field-name completion; values from the workspace and fixed sets are always offered. */
+  completionFields: boolean;
 }
 
 export const DEFAULT_DELAY_MS = 150;
@@ -18,11 +22,19 @@ export function settingsFrom(section: unknown): ServerSettings {
     unknown
   >;
   const delay = typeof validation.delay === 'number' && validation.delay >= 0 ? validation.delay : DEFAULT_DELAY_MS;
+  const hover = sectionOf(raw.hover);
+  const completion = sectionOf(raw.completion);
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.filter((glob): glob is string => typeof glob === 'string') : [];
   return {
     enable: raw.enable !== false,
     delay,
     exclude,
     engine: configFrom({ defaultNamespace: raw.defaultNamespace, kubernetesVersion: raw.kubernetesVersion, rules: raw.rules }),
+    hoverFieldDocs: hover.fieldDocs !== false,
+    completionFields: completion.fields !== false,
   };
+}
+
+function sectionOf(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }

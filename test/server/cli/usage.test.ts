@@ -22,8 +22,28 @@ describe('kube-stateful usage errors', () => {
     { name: 'no command', args: [], message: 'No command given.' },
     {
       name: 'an unknown --format',
-      args: ['lint', 'examples/web', '--format', 'sarif'],
-      message: "Unknown format 'sarif': use text or json.",
+      args: ['lint', 'examples/web', '--format', 'xml'],
+      message: "Unknown format 'xml': use text, json, sarif or github.",
+    },
+    {
+      name: 'a --max-warnings that is not a count',
+      args: ['lint', 'examples/web', '--max-warnings', 'many'],
+      message: "--max-warnings takes a number of 0 or more, not 'many'.",
+    },
+    {
+      name: 'an option of lint given to schema',
+      args: ['schema', '--format', 'json'],
+      message: "The option --format does not apply to 'schema'.",
+    },
+    {
+      name: 'an option of schema given to lint',
+      args: ['lint', 'examples/web', '--out', 'schema.json'],
+      message: "The option --out does not apply to 'lint'.",
+    },
+    {
+      name: 'a path given to schema',
+      args: ['schema', 'examples/'],
+      message: "'schema' takes no paths: got 'examples/'. Use --out <file> to write a file.",
     },
     {
       name: 'an unknown rule in --rule',
@@ -66,8 +86,11 @@ describe('kube-stateful --help and --version', () => {
       const run = runCli([flag]);
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout, /^kube-stateful \d+\.\d+\.\d+/);
-      assert.match(run.stdout, /Usage:\n\s+kube-stateful lint \[options\] \[paths or globs\.\.\.\]/);
-      for (const option of ['--format', '--default-namespace', '--rule']) assert.ok(run.stdout.includes(option), option);
+      assert.match(run.stdout, /Usage:\n\s+kube-stateful lint \[options\] \[paths or globs\.\.\.\]\n\s+kube-stateful schema \[--out <file>\]/);
+      for (const option of ['--format', '--max-warnings', '--default-namespace', '--kubernetes-version', '--rule', '--out']) {
+        assert.ok(run.stdout.includes(option), option);
+      }
+      for (const format of ['text', 'json', 'sarif', 'github']) assert.ok(run.stdout.includes(format), format);
     });
   }
 

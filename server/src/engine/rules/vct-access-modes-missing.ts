@@ -31,7 +31,7 @@ export const vctAccessModesMissing = defineResourceRule({
         {
           range: where,
           message: `${describeClaimTemplate(claim)} has no accessModes; the API server requires at least one. Add accessModes: [ReadWriteOnce], or the mode your storage supports.`,
-          fix: { insert: 'accessModes', value: ['ReadWriteOnce'] },
+          fix: { insert: 'accessModes', value: ['ReadWriteOnce'], claimIndex: claim.path[claim.path.length - 1] },
         },
       ];
     });

@@ -34,7 +34,7 @@ export const vctStorageMissing = defineResourceRule({
           {
             range,
             message: `${claimName} requests no storage (spec.resources.requests.storage); the API server requires a size. Add one, such as storage: 1Gi.`,
-            fix: { insert: 'storage', value: '1Gi' },
+            fix: { insert: 'storage', value: '1Gi', claimIndex: claim.path[claim.path.length - 1] },
           },
         ];
       }

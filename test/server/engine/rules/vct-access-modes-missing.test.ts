@@ -1,4 +1,6 @@
-import { testRule } from '../../../helpers/rule-tester';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { findingsOf, testRule } from '../../../helpers/rule-tester';
 
 const DIR = 'rules/vct-access-modes-missing';
 const ADVICE = 'has no accessModes; the API server requires at least one. Add accessModes: [ReadWriteOnce], or the mode your storage supports.';
@@ -27,4 +29,15 @@ testRule('vct-access-modes-missing', {
       findings: [{ range: '23:15-23:19', message: `volumeClaimTemplate 'data' ${ADVICE}` }],
     },
   ],
+});
+
+it('carries the value to insert and which template lacks it as fix data', () => {
+  const findings = findingsOf('vct-access-modes-missing', { files: [`${DIR}/missing-and-empty.yaml`] });
+  assert.deepEqual(
+    findings.map((finding) => finding.fix),
+    [
+      { insert: 'accessModes', value: ['ReadWriteOnce'], claimIndex: 0 },
+      { insert: 'accessModes', value: ['ReadWriteOnce'], claimIndex: 1 },
+    ],
+  );
 });

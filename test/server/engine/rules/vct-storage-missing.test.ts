@@ -1,4 +1,6 @@
-import { testRule } from '../../../helpers/rule-tester';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { findingsOf, testRule } from '../../../helpers/rule-tester';
 
 const DIR = 'rules/vct-storage-missing';
 const MISSING = 'requests no storage (spec.resources.requests.storage); the API server requires a size. Add one, such as storage: 1Gi.';
@@ -50,4 +52,13 @@ testRule('vct-storage-missing', {
       findings: [{ range: '13:22-13:27', message: `Storage size '100GB' of volumeClaimTemplate 'data' ${NOT_A_QUANTITY}` }],
     },
   ],
+});
+
+it('carries the value to insert and which template lacks it as fix data', () => {
+  const findings = findingsOf('vct-storage-missing', { files: [`${DIR}/missing.yaml`] });
+  assert.deepEqual(
+    findings.map((finding) => finding.fix?.claimIndex),
+    [0, 1, 2],
+  );
+  assert.deepEqual(findings[0].fix, { insert: 'storage', value: '1Gi', claimIndex: 0 });
 });

@@ -1,0 +1,10 @@
+/*
+ * What the client and the server agree on, without importing the server: test/client checks
+ * these against server/src/lsp.
+ */
+
+/** The `source` of the server's diagnostics, which sets them apart from other extensions'. */
+export const DIAGNOSTIC_SOURCE = 'kube-stateful';
+
+/** The request answered with the JSON Schema of the checked kinds. */
+export const JSON_SCHEMA_REQUEST = 'kubeStateful/jsonSchema';

@@ -1,0 +1,29 @@
+export function usage(version: string): string {
+  return `kube-stateful ${version}: checks Kubernetes StatefulSets and the objects they rely on.
+
+Usage:
+  kube-stateful lint [options] [paths or globs...]
+  kube-stateful schema [--out <file>]
+
+lint checks YAML files. Paths may be files, folders (searched for *.yaml and *.yml) or
+quoted globs; the default is the current folder. Files are checked together, so a
+StatefulSet in one file is matched with its Service in another.
+
+  --format <format>           text (default), json, sarif (SARIF 2.1.0, for code scanning)
+                              or github (GitHub Actions annotations)
+  --max-warnings <n>          exit 1 when there are more than n warnings
+  --default-namespace <name>  namespace of manifests that set none (default: default)
+  --kubernetes-version <x.y>  Kubernetes version the manifests target (default: 1.34)
+  --rule <id=level>           set a rule to off, info, warning or error; repeatable
+
+schema prints the JSON Schema of the kinds lint checks, for editors and other tools.
+
+  --out <file>                write it to a file instead
+
+  -h, --help                  show this help
+  -v, --version               show the version
+
+Exit status: 0 when no error-level finding (and no more warnings than --max-warnings),
+1 when there is one (or too many warnings), 2 on bad usage, an unreadable path or an
+unwritable --out file.`;
+}

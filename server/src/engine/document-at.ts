@@ -1,0 +1,83 @@
+import { Composer, Parser, type Document } from 'yaml';
+import { collectionKey } from './mapping-keys';
+import { withinNestingLimit } from './nesting';
+import type { Position } from './types';
+
+/** A column-0 `---` or `...` line: in YAML it always ends the document before it, even a block scalar. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|\r?$)/gm;
+
+/** Most aliases one document may expand while read for the editor, as in `SourceFile`. */
+const MAX_ALIAS_EXPANSIONS = 1000;
+
+/** The offset of a zero-based line and UTF-16 column, clamped to the text. */
+export function offsetAt(text: string, position: Position): number {
+  let lineStart = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', lineStart);
+    if (next < 0) return text.length;
+    lineStart = next + 1;
+  }
+  const lineEnd = lineEndAt(text, lineStart);
+  return Math.min(lineStart + Math.max(position.character, 0), lineEnd);
+}
+
+/** The start of the line holding `offset`. */
+export function lineStartAt(text: string, offset: number): number {
+  // `lastIndexOf` reads a negative start as 0, which would find a line break at offset 0.
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The end of the line starting at `lineStart`, before its `\r\n` or `\n`. */
+export function lineEndAt(text: string, lineStart: number): number {
+  const newline = text.indexOf('\n', lineStart);
+  const end = newline < 0 ? text.length : newline;
+  return end > lineStart && text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/**
+ * The span of the YAML document holding `offset`: from its `---` line (or the start of the
+ * text) to the next marker line. Only that document needs parsing to answer a request, so the
+ * cost of an answer does not grow with the file.
+ */
+export function documentSpanAt(text: string, offset: number): [number, number] {
+  let start = 0;
+  let end = text.length;
+  DOCUMENT_MARKER.lastIndex = 0;
+  // A marker line belongs to the document it opens.
+  for (let match = DOCUMENT_MARKER.exec(text); match; match = DOCUMENT_MARKER.exec(text)) {
+    if (match.index > offset) {
+      end = match.index;
+      break;
+    }
+    start = match.index;
+  }
+  return [start, end];
+}
+
+/**
+ * Parses one document of a file, read the way `SourceFile` reads it (YAML 1.1, merge keys),
+ * with node ranges as offsets into the whole text. `source` replaces the document's text
+ * when the caller parses an edited copy of it.
+ */
+export function parseDocumentAt(text: string, [start, end]: [number, number], source = text.slice(start, end)): Document.Parsed {
+  const parser = new Parser();
+  // The parser counts offsets from this field, so nodes carry positions in the whole file.
+  parser.offset = start;
+  // Unique keys are checked by `SourceFile` in linear time; the library's check is quadratic.
+  const composer = new Composer({ version: '1.1', merge: true, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  // A document nested too deep for the composer's recursion reads as empty, as `SourceFile` skips it.
+  const tokens = withinNestingLimit(parser, source, () => undefined);
+  const documents = [...composer.compose(tokens, true, start + source.length)];
+  return documents[0];
+}
+
+/** A document's content as JavaScript, or undefined when it cannot be read (unresolved or too many aliases). */
+export function contentOf(document: Document): unknown {
+  // Keys that are collections are not Kubernetes, and turning them into text is very slow.
+  if (collectionKey(document)) return undefined;
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,129 @@
+import type { Position, Range } from '../types';
+
+/** A key that opens a block on the next lines (`spec:`, `- name:`), with an optional comment. */
+const OPENING_KEY = /^(\s*(?:-\s+)*)[^\s#-][^#]*?:\s*(?:#.*)?$/;
+const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
+const DEFAULT_INDENT_UNIT = 2;
+
+/**
+ * Lines, offsets and the writing habits of one text (line ending, indent unit, whether list
+ * items are indented below their key), so that inserted YAML looks as if the author wrote it.
+ */
+export class TextLayout {
+  private readonly starts: number[] = [0];
+  private readonly lines: string[];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.lines = this.starts.map((start, index) => text.slice(start, this.lineEnd(index)));
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** A line's text, without its line break. */
+  line(index: number): string {
+    return this.lines[index] ?? '';
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 0), this.starts.length - 1)];
+  }
+
+  /** Offset of the end of a line's content, before `\n` or `\r\n`. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+    return next > this.lineStart(line) && this.text[next - 1] === '\r' ? next - 1 : next;
+  }
+
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.min(Math.max(offset, 0), this.text.length);
+    const line = this.lineOf(clamped);
+    return { line, character: clamped - this.starts[line] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.lineStart(position.line);
+    return Math.min(start + Math.max(position.character, 0), this.lineEnd(position.line));
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  /** Column of an offset within its line. */
+  columnOf(offset: number): number {
+    return offset - this.lineStart(this.lineOf(offset));
+  }
+
+  /** The leading spaces and tabs of a line. */
+  indentOf(line: number): string {
+    return /^[ \t]*/.exec(this.line(line))?.[0] ?? '';
+  }
+
+  /** The line break used at a line, else the first one of the text, else `\n`. */
+  eolAt(line = 0): string {
+    const end = this.lineEnd(line);
+    if (end < this.text.length) return this.text[end] === '\r' ? '\r\n' : '\n';
+    const first = this.text.indexOf('\n');
+    return first > 0 && this.text[first - 1] === '\r' ? '\r\n' : '\n';
+  }
+
+  /** Whether the text ends with a line break. */
+  get endsWithEol(): boolean {
+    return this.text.endsWith('\n');
+  }
+
+  /** How far a nested mapping is indented, judged from the nearest place where one is. */
+  indentUnitAt(line: number): number {
+    return this.nearestNesting(line, (child, delta) => delta > 0 && !/^-(\s|$)/.test(child))?.delta ?? DEFAULT_INDENT_UNIT;
+  }
+
+  /** Whether list items sit deeper than their key (`env:\n  - name`), judged nearby; they usually do. */
+  indentsSequencesAt(line: number): boolean {
+    const nesting = this.nearestNesting(line, (child) => /^-(\s|$)/.test(child));
+    return nesting === undefined || nesting.delta > 0;
+  }
+
+  /**
+   * The opening key nearest to `line` whose next content line satisfies `accept`, with how
+   * much deeper that line starts than the key.
+   */
+  private nearestNesting(line: number, accept: (child: string, delta: number) => boolean): { delta: number } | undefined {
+    for (let distance = 0; distance < this.lines.length; distance++) {
+      for (const candidate of distance === 0 ? [line] : [line - distance, line + distance]) {
+        if (candidate < 0 || candidate >= this.lines.length) continue;
+        const found = this.nestingAt(candidate, accept);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  private nestingAt(line: number, accept: (child: string, delta: number) => boolean): { delta: number } | undefined {
+    const opening = OPENING_KEY.exec(this.lines[line]);
+    if (!opening || /^\s*-\s*$/.test(this.lines[line])) return undefined;
+    let next = line + 1;
+    while (next < this.lines.length && BLANK_OR_COMMENT.test(this.lines[next])) next++;
+    if (next >= this.lines.length) return undefined;
+    const child = this.lines[next].trimStart();
+    const childIndent = this.lines[next].length - child.length;
+    const keyColumn = opening[1].length;
+    const delta = childIndent - keyColumn;
+    if (delta < 0 || /\t/.test(this.indentOf(next)) || !accept(child, delta)) return undefined;
+    return { delta };
+  }
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { DIAGNOSTIC_SOURCE as CLIENT_SOURCE, JSON_SCHEMA_REQUEST as CLIENT_REQUEST } from '../../client/src/protocol';
+import { focusIn } from '../../client/src/example';
+import { mentionsStatefulSet, statusText, statusTooltip } from '../../client/src/problem-summary';
+import { rulesFromManifest } from '../../client/src/rule-list';
+import { analyze } from '../../server/src/engine/analyze';
+import { configFrom } from '../../server/src/engine/config';
+import { rules } from '../../server/src/engine/rules';
+import { Workspace } from '../../server/src/engine/workspace';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/diagnostics';
+import { JSON_SCHEMA_REQUEST } from '../../server/src/lsp/json-schema-request';
+
+const ROOT = path.join(__dirname, '..', '..');
+const EXAMPLE = readFileSync(path.join(ROOT, 'media', 'walkthrough', 'example-statefulset.yaml'), 'utf8');
+
+describe('what the client shares with the server', () => {
+  it('asks for the JSON Schema by the method the server answers', () => {
+    assert.equal(CLIENT_REQUEST, JSON_SCHEMA_REQUEST);
+  });
+
+  it('recognises the server’s diagnostics by their source', () => {
+    assert.equal(CLIENT_SOURCE, DIAGNOSTIC_SOURCE);
+  });
+
+  it('lists the rules of the registry for Show Rule Documentation, from package.json', () => {
+    const listed = rulesFromManifest(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
+    assert.deepEqual(listed.map((rule) => rule.id), rules.map((rule) => rule.id));
+    assert.deepEqual(listed.find((rule) => rule.id === 'service-not-found'), {
+      id: 'service-not-found',
+      description: 'No Service named by spec.serviceName exists in the workspace.',
+      defaultLevel: 'warning',
+    });
+  });
+});
+
+describe('the problems status bar item', () => {
+  it('shows on files with a StatefulSet, at the top level or in a List', () => {
+    assert.ok(mentionsStatefulSet('apiVersion: apps/v1\nkind: StatefulSet\n'));
+    assert.ok(mentionsStatefulSet('kind: List\nitems:\n  - kind: "StatefulSet"  # the database\n'));
+    assert.ok(!mentionsStatefulSet('kind: Service\n# kind: StatefulSet comes later\n'));
+    assert.ok(!mentionsStatefulSet('kind: StatefulSetList\n'));
+  });
+
+  it('counts the problems and says which kinds on hover', () => {
+    assert.equal(statusText({ errors: 0, warnings: 0, infos: 0 }), '$(database) No problems');
+    assert.equal(statusText({ errors: 1, warnings: 0, infos: 0 }), '$(database) 1 problem');
+    assert.equal(statusText({ errors: 1, warnings: 2, infos: 1 }), '$(database) 4 problems');
+    assert.equal(
+      statusTooltip({ errors: 1, warnings: 2, infos: 0 }),
+      'Kube Stateful found 1 error, 2 warnings and no notes in this file. Click to open the Problems panel.',
+    );
+    assert.equal(
+      statusTooltip({ errors: 0, warnings: 0, infos: 0 }),
+      'Kube Stateful found no problem in this file. Click to open the Problems panel.',
+    );
+  });
+});
+
+describe('the walkthrough example', () => {
+  const workspace = new Workspace(configFrom(undefined));
+  workspace.set('untitled:Untitled-1', EXAMPLE);
+  const findings = analyze(workspace, 'untitled:Untitled-1');
+  const lines = EXAMPLE.split('\n');
+
+  it('has the problems the walkthrough describes', () => {
+    assert.deepEqual(findings.map((finding) => `${finding.severity} ${finding.ruleId}`).sort(), [
+      'error service-not-headless',
+      'info anti-affinity-missing',
+      'info pdb-missing',
+      'warning inline-secret',
+    ]);
+  });
+
+  it('focuses the inline password exactly where the inline-secret problem is', () => {
+    const password = focusIn(EXAMPLE, 'password');
+    assert.ok(password);
+    assert.equal(lines[password.line].slice(password.start, password.end), 'change-me-please');
+    const inline = findings.find((finding) => finding.ruleId === 'inline-secret')!;
+    assert.deepEqual(inline.range, {
+      start: { line: password.line, character: password.start },
+      end: { line: password.line, character: password.end },
+    });
+  });
+
+  it('focuses the partition key, where the rollout hover is', () => {
+    const partition = focusIn(EXAMPLE, 'partition');
+    assert.ok(partition);
+    assert.equal(lines[partition.line].slice(partition.start, partition.end), 'partition');
+    assert.match(lines[partition.line], /partition: 2$/);
+  });
+});

@@ -1,0 +1,263 @@
+import type { SchemaNode } from '../../helpers/json-schema-check';
+
+/*
+ * The part of the SARIF 2.1.0 JSON Schema (OASIS, sarif-schema-2.1.0.json) that covers what
+ * `kube-stateful lint --format sarif` writes: the same definitions, property names, required
+ * properties, enums and minimums, each object closed with additionalProperties: false as in
+ * the standard. Properties of those objects that we never write are listed too, so that a
+ * valid property is never mistaken for a typo; objects we never write are left out.
+ */
+
+const string: SchemaNode = { type: 'string' };
+const uri: SchemaNode = { type: 'string', format: 'uri' };
+const index: SchemaNode = { type: 'integer', minimum: -1 };
+const level: SchemaNode = { enum: ['none', 'note', 'warning', 'error'] };
+const guid: SchemaNode = {
+  type: 'string',
+  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$',
+};
+const ref = (name: string): SchemaNode => ({ $ref: `#/definitions/${name}` });
+const arrayOf = (name: string, unique = false): SchemaNode => ({ type: 'array', items: ref(name), ...(unique ? { uniqueItems: true } : {}) });
+const stringMap: SchemaNode = { type: 'object', additionalProperties: { type: 'string' } };
+
+/** Properties whose definitions this subset leaves out: their presence is an error here. */
+const OMITTED: SchemaNode = false as unknown as SchemaNode;
+
+export const SARIF_SCHEMA: SchemaNode = {
+  $ref: '#/definitions/sarifLog',
+  definitions: {
+    sarifLog: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        $schema: uri,
+        version: { enum: ['2.1.0'] },
+        runs: arrayOf('run'),
+        inlineExternalProperties: OMITTED,
+        properties: ref('propertyBag'),
+      },
+      required: ['version', 'runs'],
+    },
+    run: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        tool: ref('tool'),
+        invocations: OMITTED,
+        conversion: OMITTED,
+        language: string,
+        versionControlProvenance: OMITTED,
+        originalUriBaseIds: { type: 'object', additionalProperties: ref('artifactLocation') },
+        artifacts: OMITTED,
+        logicalLocations: OMITTED,
+        graphs: OMITTED,
+        results: arrayOf('result'),
+        automationDetails: OMITTED,
+        runAggregates: OMITTED,
+        baselineGuid: guid,
+        redactionTokens: { type: 'array', items: string, uniqueItems: true },
+        defaultEncoding: string,
+        defaultSourceLanguage: string,
+        newlineSequences: { type: 'array', items: string, minItems: 1, uniqueItems: true },
+        columnKind: { enum: ['utf16CodeUnits', 'unicodeCodePoints'] },
+        externalPropertyFileReferences: OMITTED,
+        threadFlowLocations: OMITTED,
+        taxonomies: OMITTED,
+        addresses: OMITTED,
+        translations: OMITTED,
+        policies: OMITTED,
+        webRequests: OMITTED,
+        webResponses: OMITTED,
+        specialLocations: OMITTED,
+        properties: ref('propertyBag'),
+      },
+      required: ['tool'],
+    },
+    tool: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { driver: ref('toolComponent'), extensions: OMITTED, properties: ref('propertyBag') },
+      required: ['driver'],
+    },
+    toolComponent: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        guid,
+        name: string,
+        organization: string,
+        product: string,
+        productSuite: string,
+        shortDescription: ref('multiformatMessageString'),
+        fullDescription: ref('multiformatMessageString'),
+        fullName: string,
+        version: string,
+        semanticVersion: string,
+        dottedQuadFileVersion: { type: 'string', pattern: '[0-9]+(\\.[0-9]+){3}' },
+        releaseDateUtc: string,
+        downloadUri: uri,
+        informationUri: uri,
+        globalMessageStrings: { type: 'object', additionalProperties: ref('multiformatMessageString') },
+        notifications: arrayOf('reportingDescriptor', true),
+        rules: arrayOf('reportingDescriptor', true),
+        taxa: arrayOf('reportingDescriptor', true),
+        locations: arrayOf('artifactLocation'),
+        language: string,
+        contents: { type: 'array', uniqueItems: true, items: { enum: ['localizedData', 'nonLocalizedData'] } },
+        isComprehensive: { type: 'boolean' },
+        localizedDataSemanticVersion: string,
+        minimumRequiredLocalizedDataSemanticVersion: string,
+        associatedComponent: OMITTED,
+        translationMetadata: OMITTED,
+        supportedTaxonomies: OMITTED,
+        properties: ref('propertyBag'),
+      },
+      required: ['name'],
+    },
+    reportingDescriptor: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        id: string,
+        deprecatedIds: { type: 'array', items: string, uniqueItems: true },
+        guid,
+        deprecatedGuids: { type: 'array', items: guid, uniqueItems: true },
+        name: string,
+        deprecatedNames: { type: 'array', items: string, uniqueItems: true },
+        shortDescription: ref('multiformatMessageString'),
+        fullDescription: ref('multiformatMessageString'),
+        messageStrings: { type: 'object', additionalProperties: ref('multiformatMessageString') },
+        defaultConfiguration: ref('reportingConfiguration'),
+        helpUri: uri,
+        help: ref('multiformatMessageString'),
+        relationships: OMITTED,
+        properties: ref('propertyBag'),
+      },
+      required: ['id'],
+    },
+    reportingConfiguration: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        level,
+        rank: { type: 'number', minimum: -1, maximum: 100 },
+        parameters: ref('propertyBag'),
+        properties: ref('propertyBag'),
+      },
+    },
+    multiformatMessageString: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { text: string, markdown: string, properties: ref('propertyBag') },
+      required: ['text'],
+    },
+    message: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        text: string,
+        markdown: string,
+        id: string,
+        arguments: { type: 'array', items: string },
+        properties: ref('propertyBag'),
+      },
+      anyOf: [{ required: ['text'] }, { required: ['id'] }],
+    },
+    result: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ruleId: string,
+        ruleIndex: index,
+        rule: OMITTED,
+        kind: { enum: ['notApplicable', 'pass', 'fail', 'review', 'open', 'informational'] },
+        level,
+        message: ref('message'),
+        analysisTarget: ref('artifactLocation'),
+        locations: arrayOf('location'),
+        guid,
+        correlationGuid: guid,
+        occurrenceCount: { type: 'integer', minimum: 1 },
+        partialFingerprints: stringMap,
+        fingerprints: stringMap,
+        stacks: OMITTED,
+        codeFlows: OMITTED,
+        graphs: OMITTED,
+        graphTraversals: OMITTED,
+        relatedLocations: arrayOf('location', true),
+        suppressions: OMITTED,
+        baselineState: { enum: ['new', 'unchanged', 'updated', 'absent'] },
+        rank: { type: 'number', minimum: -1, maximum: 100 },
+        attachments: OMITTED,
+        hostedViewerUri: uri,
+        workItemUris: { type: 'array', items: uri, uniqueItems: true },
+        provenance: OMITTED,
+        fixes: OMITTED,
+        taxa: OMITTED,
+        webRequest: OMITTED,
+        webResponse: OMITTED,
+        properties: ref('propertyBag'),
+      },
+      required: ['message'],
+    },
+    location: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        id: index,
+        physicalLocation: ref('physicalLocation'),
+        logicalLocations: OMITTED,
+        message: ref('message'),
+        annotations: arrayOf('region', true),
+        relationships: OMITTED,
+        properties: ref('propertyBag'),
+      },
+    },
+    physicalLocation: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        address: OMITTED,
+        artifactLocation: ref('artifactLocation'),
+        region: ref('region'),
+        contextRegion: ref('region'),
+        properties: ref('propertyBag'),
+      },
+    },
+    artifactLocation: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        uri: { type: 'string', format: 'uri-reference' },
+        uriBaseId: string,
+        index,
+        description: ref('message'),
+        properties: ref('propertyBag'),
+      },
+    },
+    region: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        startLine: { type: 'integer', minimum: 1 },
+        startColumn: { type: 'integer', minimum: 1 },
+        endLine: { type: 'integer', minimum: 1 },
+        endColumn: { type: 'integer', minimum: 1 },
+        charOffset: index,
+        charLength: { type: 'integer', minimum: 0 },
+        byteOffset: index,
+        byteLength: { type: 'integer', minimum: 0 },
+        snippet: OMITTED,
+        message: ref('message'),
+        sourceLanguage: string,
+        properties: ref('propertyBag'),
+      },
+    },
+    propertyBag: {
+      type: 'object',
+      additionalProperties: true,
+      properties: { tags: { type: 'array', items: string, uniqueItems: true } },
+    },
+  },
+};
