@@ -65,8 +65,14 @@ function npmInstall(folder: string, spec: string, pathVariable: string): void {
   run('npm', ['rebuild'], options);
 }
 
+/**
+ * The environment for npm installing with Node 24. Run under `npm test`, this process carries
+ * the outer npm's `npm_*` variables, which would point the inner npm and its scripts back at
+ * the Node that runs the tests.
+ */
 function npmEnvironment(pathVariable: string): NodeJS.ProcessEnv {
-  return { ...process.env, PATH: pathVariable, npm_config_nodedir: NODE_HOME };
+  const inherited = Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE');
+  return { ...Object.fromEntries(inherited), PATH: pathVariable, npm_config_nodedir: NODE_HOME };
 }
 
 function run(command: string, args: string[], options: SpawnSyncOptions): void {
