@@ -103,6 +103,8 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       await workbench.openFile('database.yaml');
       await workbench.page.locator('.editor-instance .view-lines').first().click();
       await workbench.page.keyboard.type('sts-postgres');
+      // Typing right after the editor opens may outrun the automatic suggestions: ask for them.
+      await workbench.page.keyboard.press('Control+Space');
       await workbench.page.locator('.suggest-widget .monaco-list-row', { hasText: 'sts-postgres' }).first().waitFor();
       await workbench.page.keyboard.press('Enter');
       await workbench.page.keyboard.press('Escape');

@@ -90,13 +90,16 @@ export class LanguageServer {
   }
 
   private async start(): Promise<void> {
+    // A client may refuse a registration it announced; the server then works without it.
     if (this.clientRegistersConfiguration) {
-      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      await this.connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch((error: unknown) => this.registrationRefused('configuration changes', error));
     }
     if (this.clientRegistersWatchers) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml}' }],
-      });
+      await this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] })
+        .catch((error: unknown) => this.registrationRefused('file watching', error));
     }
     if (this.clientHasFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -107,6 +110,10 @@ export class LanguageServer {
     }
     if (this.clientHasConfiguration) this.applySettings(await this.fetchSettings());
     await this.indexFolders();
+  }
+
+  private registrationRefused(what: string, error: unknown): void {
+    this.connection.console.warn(`The client refused to register ${what}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   private async fetchSettings(): Promise<ServerSettings> {

@@ -107,6 +107,26 @@ describe('language server over stdio: a StatefulSet and its Service in two files
   });
 });
 
+describe('language server over stdio: a client that refuses registrations', () => {
+  it('still indexes the workspace and checks documents', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'kube-stateful-'));
+    cpSync(path.join(FIXTURES, 'workspaces', 'mysql-split'), folder, { recursive: true });
+    const client = new TestClient();
+    client.connection.onRequest('client/registerCapability', () => {
+      throw new Error('registration not supported');
+    });
+    try {
+      await client.initialize(folder);
+      const statefulSet = fileUri(path.join(folder, 'statefulset.yaml'));
+      await client.open(statefulSet, readFileSync(path.join(folder, 'statefulset.yaml'), 'utf8'));
+      await client.diagnosticsFor(statefulSet, (list) => codes(list).includes('service-not-headless'));
+    } finally {
+      await client.shutdown();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('language server over stdio: documents without a folder', () => {
   let client: TestClient;
 
