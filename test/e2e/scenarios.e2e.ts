@@ -101,12 +101,7 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
   it('inserts the PostgreSQL preset from its snippet prefix, with no problems', { timeout: SCENARIO_TIMEOUT }, () =>
     inWorkspace('empty-file', {}, async (workbench, folder) => {
       await workbench.openFile('database.yaml');
-      await workbench.page.locator('.editor-instance .view-lines').first().click();
-      await workbench.page.keyboard.type('sts-postgres');
-      // Typing right after the editor opens may outrun the automatic suggestions: ask for them.
-      await workbench.page.keyboard.press('Control+Space');
-      await workbench.page.locator('.suggest-widget .monaco-list-row', { hasText: 'sts-postgres' }).first().waitFor();
-      await workbench.page.keyboard.press('Enter');
+      await workbench.acceptSuggestion('sts-postgres');
       await workbench.page.keyboard.press('Escape');
       await workbench.page.keyboard.press('Control+S');
       await workbench.waitFor(

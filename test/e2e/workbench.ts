@@ -57,6 +57,33 @@ export class Workbench {
     return this.waitFor(() => this.problems(), accept, what, timeoutMs);
   }
 
+  /**
+   * Types a snippet prefix into the empty active editor and accepts the suggestion named
+   * after it. Keys pressed before the editor has focus are lost, so it waits for focus and
+   * tries again when the suggestion list does not come.
+   */
+  async acceptSuggestion(prefix: string): Promise<void> {
+    const editor = this.page.locator('.editor-instance .monaco-editor').first();
+    const suggestion = this.page.locator('.suggest-widget .monaco-list-row', { hasText: prefix }).first();
+    for (let attempt = 1; ; attempt++) {
+      await editor.locator('.view-lines').click();
+      await this.page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 10_000 });
+      await this.page.keyboard.press('Control+A');
+      await this.page.keyboard.press('Delete');
+      await this.page.keyboard.type(prefix);
+      await editor.locator('.view-lines', { hasText: prefix }).waitFor({ timeout: 5_000 });
+      await this.page.keyboard.press('Control+Space');
+      try {
+        await suggestion.waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Clicks the Problems panel entry whose text contains `text`, which puts the cursor on it. */
   async goToProblem(text: string): Promise<void> {
     await this.page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().click();

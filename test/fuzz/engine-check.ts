@@ -36,6 +36,8 @@ export class FuzzFailure extends Error {
 const FOLDER = 'file:///fuzz/project';
 export const MAIN_URI = `${FOLDER}/main.yaml`;
 const FINDINGS_VISITED = 4;
+/** A user applies one fix of a list; computing a few shows the edits are right. */
+const FIXES_APPLIED = 12;
 /** JavaScript values written into words; the API reference says a limit "is undefined", which is prose. */
 const GARBLED = /(?<!is )\bundefined\b|\bNaN\b|\[object Object\]/;
 
@@ -82,14 +84,22 @@ export function checkEngine(testCase: EngineCase): void {
   checkFixes(workspace, findings, text);
 }
 
+/**
+ * The fixes offered where the first findings are, each computed as when picked; the fixes for
+ * every finding at once, as for a selection of the whole file; and "fix all".
+ */
 function checkFixes(workspace: Workspace, findings: Finding[], text: string): void {
+  const visited = findings.slice(0, FINDINGS_VISITED);
   for (const canCreateFiles of [true, false]) {
-    const fixes = attempt('fixesFor', () => fixesFor(workspace, MAIN_URI, findings, findings, { canCreateFiles }));
-    for (const fix of fixes) {
+    const fixes = attempt('fixesFor', () => fixesFor(workspace, MAIN_URI, visited, findings, { canCreateFiles }));
+    for (const fix of fixes.slice(0, FIXES_APPLIED)) {
       expectWords(fix.title, text, 'fix title');
       const change = attempt(`fix '${fix.title}'`, () => fix.change());
       if (change) expectApplicable(workspace, change, `fix '${fix.title}'`);
     }
+  }
+  for (const fix of attempt('fixesFor every finding', () => fixesFor(workspace, MAIN_URI, findings, findings, { canCreateFiles: true }))) {
+    expectWords(fix.title, text, 'fix title');
   }
   expectApplicable(workspace, attempt('fixAll', () => fixAll(workspace, MAIN_URI, findings)), 'fix all');
 }
@@ -144,7 +154,7 @@ export function expectInside(workspace: Workspace, uri: string, range: Range, la
  * before it is not a column of the line, as editors count them.
  */
 export function rangeProblem(text: string, range: Range): string | undefined {
-  const lengths = text.split('\n').map((line) => line.replace(/\r$/, '').length);
+  const lengths = lineLengthsOf(text);
   for (const [name, position] of [['start', range.start], ['end', range.end]] as const) {
     if (!Number.isInteger(position.line) || !Number.isInteger(position.character)) return `${name} is not a whole position`;
     if (position.line < 0 || position.line >= lengths.length) return `${name} line is outside the ${lengths.length} lines`;
@@ -153,6 +163,14 @@ export function rangeProblem(text: string, range: Range): string | undefined {
   const { start, end } = range;
   if (start.line > end.line || (start.line === end.line && start.character > end.character)) return 'it ends before it starts';
   return undefined;
+}
+
+let measured: { text: string; lengths: number[] } | undefined;
+
+/** The length of each line, for the text last asked about: a case asks about one text many times. */
+function lineLengthsOf(text: string): number[] {
+  if (measured?.text !== text) measured = { text, lengths: text.split('\n').map((line) => line.replace(/\r$/, '').length) };
+  return measured.lengths;
 }
 
 /** Words that only appear when a missing or non-text value was written into a sentence. */

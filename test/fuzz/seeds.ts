@@ -16,14 +16,14 @@ const YAML_FILE = /\.ya?ml$/;
 /** Large generated fixtures would make every mutation slow; the hostile-input tests cover size. */
 const MAX_SEED_BYTES = 64 * 1024;
 
-/** Every YAML file below `root` (read in place, never copied), in a stable order. */
-export function seedsIn(root: string): Seed[] {
+/** Every YAML file below `root` up to `maxBytes` (read in place, never copied), in a stable order. */
+export function seedsIn(root: string, maxBytes = MAX_SEED_BYTES): Seed[] {
   const seeds: Seed[] = [];
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && YAML_FILE.test(entry.name) && statSync(full).size <= MAX_SEED_BYTES) {
+      else if (entry.isFile() && YAML_FILE.test(entry.name) && statSync(full).size <= maxBytes) {
         seeds.push({ name: path.relative(root, full), folder: path.relative(root, folder), text: readFileSync(full, 'utf8') });
       }
     }

@@ -64,17 +64,25 @@ export function sessionArbitrary(seeds: readonly Seed[]): fc.Arbitrary<Operation
   return fc.array(operation, { minLength: 1, maxLength: 10 });
 }
 
+/** A client with code action literals only: edits come as plain `changes`, with no resolve step. */
+export const PLAIN_CAPABILITIES: ClientCapabilities = {
+  textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
+};
+
 /** One server process for many sessions, started again if it ever dies so that each session is judged alone. */
 export class SessionServer {
   private client: TestClient | undefined;
   private sessions = 0;
 
-  constructor(private readonly settings: Record<string, unknown> = { validation: { delay: 0 } }) {}
+  constructor(
+    private readonly settings: Record<string, unknown> = { validation: { delay: 0 } },
+    private readonly capabilities: ClientCapabilities = EDITOR_CAPABILITIES,
+  ) {}
 
   async current(): Promise<TestClient> {
     if (this.client && this.client.exitCode === null) return this.client;
     this.client = new TestClient(this.settings);
-    await this.client.initialize(undefined, EDITOR_CAPABILITIES);
+    await this.client.initialize(undefined, this.capabilities);
     return this.client;
   }
 

@@ -2,6 +2,7 @@ import { Composer, Parser, type Document } from 'yaml';
 import { collectionKey } from './mapping-keys';
 import { withinNestingLimit } from './nesting';
 import type { Position } from './types';
+import { aliasTargets } from './yaml-nodes';
 
 /** A column-0 `---` or `...` line: in YAML it always ends the document before it, even a block scalar. */
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|\r?$)/gm;
@@ -73,8 +74,9 @@ export function parseDocumentAt(text: string, [start, end]: [number, number], so
 
 /** A document's content as JavaScript, or undefined when it cannot be read (unresolved or too many aliases). */
 export function contentOf(document: Document): unknown {
-  // Keys that are collections are not Kubernetes, and turning them into text is very slow.
-  if (collectionKey(document)) return undefined;
+  // Keys that are collections are not Kubernetes, and turning them into text is very slow; so is
+  // resolving thousands of aliases. `SourceFile` does not read such documents either.
+  if (collectionKey(document) || aliasTargets(document).size > MAX_ALIAS_EXPANSIONS) return undefined;
   try {
     return document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch {

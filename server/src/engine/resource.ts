@@ -1,4 +1,4 @@
-import { isMap, type Document, type Node } from 'yaml';
+import { isAlias, isMap, type Document, type Node, type Pair } from 'yaml';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { ConfigMap, PersistentVolumeClaim, Secret, Service } from 'kubernetes-types/core/v1';
@@ -7,12 +7,20 @@ import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { Range } from './types';
 import type { SourceFile } from './source-file';
-import { childOf, pairOf, spanOf, type PathSegment } from './yaml-nodes';
+import { childOf, lookupPair, resolveNode, spanOf, type PathSegment } from './yaml-nodes';
 
 export interface KubernetesObject {
   apiVersion?: string;
   kind?: string;
   metadata?: ObjectMeta;
+}
+
+/** The end of a path: its node, its pair when the last step is a key, and where it first left this object's own text. */
+interface PathEnd {
+  node: Node | undefined;
+  pair?: Pair<Node, Node | null>;
+  /** The span of the alias or `<<` value the path went through first, if any. */
+  entry?: [number, number];
 }
 
 /** Where a field sits in the source: the key, the value, and both together. */
@@ -61,25 +69,54 @@ export class Resource<T extends KubernetesObject = KubernetesObject> {
     return this.kind === kind;
   }
 
-  /** The YAML node at a path below this object, seen through aliases. */
-  nodeAt(path: readonly PathSegment[]): Node | undefined {
-    let node: Node | undefined = this.node;
+  /**
+   * Follows a path down from this object, through aliases and merge keys; undefined where it
+   * stops. A merged key is not written in its mapping, and an anchor may belong to another
+   * object (another item of a `kind: List`): the path then enters this object's text at the
+   * alias or `<<` value.
+   */
+  private walk(path: readonly PathSegment[]): PathEnd | undefined {
+    let end: PathEnd = { node: this.node };
     for (const segment of path) {
-      node = childOf(this.document, node, segment);
-      if (!node) return undefined;
+      const entry = end.entry ?? (isAlias(end.node) && !this.holds(resolveNode(this.document, end.node)) ? spanOf(end.node) : undefined);
+      if (typeof segment === 'number') {
+        const node = childOf(this.document, end.node, segment);
+        if (!node) return undefined;
+        end = { node, entry };
+      } else {
+        const found = lookupPair(this.document, end.node, segment);
+        if (!found) return undefined;
+        end = { node: found.pair.value ?? undefined, pair: found.pair, entry: entry ?? spanOf(found.mergedThrough) };
+      }
     }
-    return node;
+    return end;
   }
 
-  /** Key and value ranges of the field at `path` (its last segment is a mapping key). */
+  /** Whether a node is written inside this object. */
+  private holds(node: Node | undefined): boolean {
+    const [inner, outer] = [spanOf(node), spanOf(this.node)];
+    return inner !== undefined && outer !== undefined && inner[0] >= outer[0] && inner[1] <= outer[1];
+  }
+
+  /** The YAML node at a path below this object, seen through aliases and merge keys. */
+  nodeAt(path: readonly PathSegment[]): Node | undefined {
+    return this.walk(path)?.node;
+  }
+
+  /**
+   * Key and value ranges of the field at `path` (its last segment is a mapping key). A field
+   * reached through an alias or a `<<` merge is written elsewhere, maybe in another object: its
+   * ranges are those of the alias or merge value here, where this object takes it in.
+   */
   field(path: readonly PathSegment[]): FieldLocation | undefined {
-    const key = path[path.length - 1];
-    if (typeof key !== 'string') return undefined;
-    const parent = this.nodeAt(path.slice(0, -1));
-    const pair = parent && pairOf(this.document, parent, key);
-    const keySpan = spanOf(pair?.key);
-    if (!pair || !keySpan) return undefined;
-    const valueSpan = spanOf(pair.value);
+    const found = typeof path[path.length - 1] === 'string' ? this.walk(path) : undefined;
+    const keySpan = spanOf(found?.pair?.key);
+    if (!found?.pair || !keySpan) return undefined;
+    if (found.entry) {
+      const entry = this.file.rangeOf(found.entry[0], found.entry[1]);
+      return { key: entry, value: entry, pair: entry };
+    }
+    const valueSpan = spanOf(found.pair.value);
     return {
       key: this.file.rangeOf(keySpan[0], keySpan[1]),
       value: valueSpan && this.file.rangeOf(valueSpan[0], valueSpan[1]),
@@ -93,8 +130,8 @@ export class Resource<T extends KubernetesObject = KubernetesObject> {
       const prefix = path.slice(0, length);
       const location = this.field(prefix);
       if (location) return location.key;
-      const node = this.nodeAt(prefix);
-      const span = spanOf(node);
+      const found = this.walk(prefix);
+      const span = found?.entry ?? spanOf(found?.node);
       if (span) return this.file.rangeOf(span[0], span[1]);
     }
     const kind = this.field(['kind']);

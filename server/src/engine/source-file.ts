@@ -105,6 +105,13 @@ export class SourceFile {
       this.problemAt(complexKey[0], 'COLLECTION_KEY', message, complexKey[1]);
       return;
     }
+    // The parser resolves each alias by a scan of every anchor: many aliases take quadratic time.
+    const pastLimit = [...aliasTargets(document).keys()][MAX_ALIAS_EXPANSIONS]?.range;
+    if (pastLimit) {
+      const message = `This document uses more than ${MAX_ALIAS_EXPANSIONS} aliases, so it is not analysed (resolving them all would take too long).`;
+      this.problemAt(pastLimit[0], 'ALIAS', message, pastLimit[1]);
+      return;
+    }
     let value: unknown;
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });

@@ -38,13 +38,38 @@ export function aliasTargets(document: Document): Map<Alias, Node> {
   return targets;
 }
 
-/** The pair of a mapping whose scalar key equals `key`. */
-export function pairOf(document: Document, node: unknown, key: string): Pair<Node, Node | null> | undefined {
+/** A mapping's pair for a key, and the `<<` value it was merged in through, if it was. */
+export interface FoundPair {
+  pair: Pair<Node, Node | null>;
+  mergedThrough?: Node;
+}
+
+/**
+ * The pair of a mapping whose scalar key equals `key`: its own, else one it merges in with
+ * `<<: *anchor` (or a list of them, the first winning), as kubectl reads merge keys.
+ */
+export function lookupPair(document: Document, node: unknown, key: string, seen = new Set<Node>()): FoundPair | undefined {
   const map = resolveNode(document, node);
-  if (!isMap(map)) return undefined;
-  return map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key) as
-    | Pair<Node, Node | null>
-    | undefined;
+  // An anchor merged into itself would loop.
+  if (!isMap(map) || seen.has(map)) return undefined;
+  seen.add(map);
+  const pairs = map.items as Pair<Node, Node | null>[];
+  const own = pairs.find((pair) => isScalar(pair.key) && !isMergePair(pair) && String(pair.key.value) === key);
+  if (own) return { pair: own };
+  for (const merge of pairs.filter(isMergePair)) {
+    const value = merge.value ?? undefined;
+    const resolved = resolveNode(document, value);
+    for (const source of isSeq(resolved) ? resolved.items : [value]) {
+      const found = lookupPair(document, source, key, seen);
+      if (found) return { pair: found.pair, mergedThrough: value };
+    }
+  }
+  return undefined;
+}
+
+/** The pair of a mapping whose scalar key equals `key`, its own or merged in. */
+export function pairOf(document: Document, node: unknown, key: string): Pair<Node, Node | null> | undefined {
+  return lookupPair(document, node, key)?.pair;
 }
 
 /** One step down: a mapping key or a sequence index. */

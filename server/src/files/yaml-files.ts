@@ -7,6 +7,19 @@ import { MAX_FILE_BYTES } from '../engine/source-file';
 const YAML_PATTERNS = ['**/*.yaml', '**/*.yml'];
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
+/**
+ * The most workspace files the language server indexes. Each parsed file holds about thirty
+ * times its size in memory, and a checkout of generated or vendored YAML can hold hundreds of
+ * thousands; past this many, the files nearest the folder root are kept.
+ */
+export const MAX_INDEXED_FILES = 10_000;
+
+/** Files nearest their folder's root first, then by path: the order in which indexing keeps files. */
+export function nearestFirst(files: readonly string[]): string[] {
+  const depth = (file: string) => file.split(path.sep).length;
+  return [...files].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Every YAML file below `root`, leaving out dependencies, Git internals and `exclude` globs. */
 export function findYamlFiles(root: string, exclude: readonly string[] = []): Promise<string[]> {
   return glob(YAML_PATTERNS, {
@@ -56,13 +69,18 @@ export type ReadResult =
   | { kind: 'oversized'; bytes: number }
   | { kind: 'unreadable'; reason: string };
 
-/** Reads a file unless it is over the size limit, without throwing. */
+/**
+ * Reads a file unless it is over the size limit, without throwing. A FIFO or device named like a
+ * YAML file is never opened (reading one could wait forever). A byte order mark is dropped, as
+ * editors drop it, so that columns on the first line agree with what the user sees.
+ */
 export async function readYamlFile(file: string): Promise<ReadResult> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { kind: 'oversized', bytes: stat.size };
-    return { kind: 'text', text: await fs.readFile(file, 'utf8') };
+    const text = await fs.readFile(file, 'utf8');
+    return { kind: 'text', text: text.startsWith('\ufeff') ? text.slice(1) : text };
   } catch (error) {
     return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
   }

@@ -13,7 +13,7 @@ import { URI } from 'vscode-uri';
 import { analyze } from '../engine/analyze';
 import type { SourceFile } from '../engine/source-file';
 import { Workspace } from '../engine/workspace';
-import { findYamlFiles, isExcludedPath, isIndexedPath, isInside, readYamlFile } from '../files/yaml-files';
+import { findYamlFiles, isExcludedPath, isIndexedPath, isInside, MAX_INDEXED_FILES, nearestFirst, readYamlFile } from '../files/yaml-files';
 import { Debouncer } from './debouncer';
 import { toDiagnostic } from './diagnostics';
 import type { ServerContext } from './feature';
@@ -145,8 +145,11 @@ export class LanguageServer {
     const progress = this.clientHasProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Kube Stateful: indexing YAML files', 0, undefined, true);
     const found = new Set<string>();
+    let leftOut = 0;
     for (const folder of this.folders) {
-      const files = await findYamlFiles(folder, this.settings.exclude).catch(() => []);
+      const listed = await findYamlFiles(folder, this.settings.exclude).catch(() => []);
+      const files = nearestFirst(listed).slice(0, Math.max(MAX_INDEXED_FILES - found.size, 0));
+      leftOut += listed.length - files.length;
       for (let start = 0; start < files.length; start += READ_BATCH) {
         if (generation !== this.indexGeneration || progress?.token.isCancellationRequested) break;
         const batch = files.slice(start, start + READ_BATCH);
@@ -160,6 +163,11 @@ export class LanguageServer {
       if (!found.has(uri)) this.forgetDiskFile(uri);
     }
     this.connection.console.info(`Indexed ${found.size} YAML files in ${this.folders.length} workspace folder(s).`);
+    if (leftOut > 0) {
+      this.connection.console.warn(
+        `The workspace has more than ${MAX_INDEXED_FILES} YAML files: ${leftOut} of them, the deepest in the folder tree, were left out of the index, and objects in them are not found. Leave out generated or vendored folders with the kubeStateful.exclude setting.`,
+      );
+    }
     this.validateAllOpen();
   }
 
@@ -222,6 +230,8 @@ export class LanguageServer {
     const affected = new Set<string>();
     for (const change of changes) {
       if (this.documents.get(change.uri)) continue;
+      // Files created after indexing count against the same limit as the files found then.
+      if (change.type === FileChangeType.Created && !this.diskUris.has(change.uri) && this.diskUris.size >= MAX_INDEXED_FILES) continue;
       const parsed = URI.parse(change.uri);
       const root = parsed.scheme === 'file' ? this.folderOf(parsed.fsPath) : undefined;
       const indexed = root !== undefined && isIndexedPath(root, parsed.fsPath, this.settings.exclude);

@@ -82,11 +82,20 @@ function moveFix(
 }
 
 /** Every inline secret of the StatefulSet that can be moved, each entry once. */
+/** The moves of one analysis's findings, by StatefulSet: "fix all" asks once per finding. */
+const movesByFindings = new WeakMap<FixContext['findings'], Map<Resource, SecretMove[]>>();
+
 function movesOfStatefulSet(context: FixContext, resource: Resource<StatefulSet>): SecretMove[] {
+  let byResource = movesByFindings.get(context.findings);
+  if (!byResource) movesByFindings.set(context.findings, (byResource = new Map()));
+  const known = byResource.get(resource);
+  if (known) return known;
   const moves = context.findings
     .filter((finding) => finding.ruleId === 'inline-secret' && resourceAt(context.file, startOffset(context.file, finding)) === resource)
     .flatMap((finding) => secretMoveOf(resource, finding) ?? []);
-  return distinctMoves(moves);
+  const distinct = distinctMoves(moves);
+  byResource.set(resource, distinct);
+  return distinct;
 }
 
 function moveChange(

@@ -4,6 +4,11 @@ import type { Position, Range } from '../types';
 const OPENING_KEY = /^(\s*(?:-\s+)*)[^\s#-][^#]*?:\s*(?:#.*)?$/;
 const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
 const DEFAULT_INDENT_UNIT = 2;
+/**
+ * How many lines either side are searched for an example of nesting. A fix moving every entry
+ * of a long list asks once per entry, and searching the whole file each time is quadratic.
+ */
+const NESTING_SEARCH_LINES = 200;
 
 /**
  * Lines, offsets and the writing habits of one text (line ending, indent unit, whether list
@@ -51,7 +56,8 @@ export class TextLayout {
   positionAt(offset: number): Position {
     const clamped = Math.min(Math.max(offset, 0), this.text.length);
     const line = this.lineOf(clamped);
-    return { line, character: clamped - this.starts[line] };
+    // Inside a `\r\n`, or after a final `\r`, is inside the line break for editors: use the line's end.
+    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.starts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -103,7 +109,7 @@ export class TextLayout {
    * much deeper that line starts than the key.
    */
   private nearestNesting(line: number, accept: (child: string, delta: number) => boolean): { delta: number } | undefined {
-    for (let distance = 0; distance < this.lines.length; distance++) {
+    for (let distance = 0; distance < Math.min(this.lines.length, NESTING_SEARCH_LINES); distance++) {
       for (const candidate of distance === 0 ? [line] : [line - distance, line + distance]) {
         if (candidate < 0 || candidate >= this.lines.length) continue;
         const found = this.nestingAt(candidate, accept);

@@ -84,11 +84,11 @@ testRule('inline-secret', {
       ],
     },
     {
-      name: 'an entry that takes its value through a merge key is reported on the entry',
+      name: 'an entry that takes its value through a merge key is reported on the alias it merges',
       files: [`${DIR}/merge-key.yaml`],
       findings: [
         { range: '21:22-21:36', message: message("Environment variable 'ADMIN_PASSWORD'", "container 'app'") },
-        { range: '22:15-23:40', message: message("Environment variable 'ADMIN_PASSWORD_COPY'", "container 'app'") },
+        { range: '22:19-22:33', message: message("Environment variable 'ADMIN_PASSWORD_COPY'", "container 'app'") },
       ],
     },
     {

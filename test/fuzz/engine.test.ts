@@ -1,0 +1,20 @@
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { checkEngine } from './engine-check';
+import { fixtureSeeds } from './seeds';
+import { engineSuites } from './suites';
+
+/** Cases per test run, shared among the suites; `npm run fuzz` runs 100,000 and larger constructs. */
+const CASES = 2_100;
+const SCALED_BYTES = 6_000;
+
+describe('engine fuzz: no exception, rule failure, stray range or pathological time on any input', () => {
+  for (const suite of engineSuites(fixtureSeeds(), SCALED_BYTES)) {
+    it(suite.name, () => {
+      fc.assert(
+        fc.property(suite.cases, (testCase) => checkEngine(testCase)),
+        { numRuns: Math.round(CASES * suite.share) },
+      );
+    });
+  }
+});
