@@ -115,21 +115,22 @@ export async function runSession(server: SessionServer, operations: readonly Ope
     switch (operation.kind) {
       case 'open':
       case 'change': {
+        // Each change applies to the text the previous one left, on both sides alike.
         if (document && operation.kind === 'change') {
           const changes = operation.changes.map((change) => contentChange(document, change));
           const next = TextDocument.update(document, changes, document.version + 1);
           documents.set(uri, next);
           await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: changes });
+          break;
+        }
+        // Opening an open document replaces its text; changing a closed one opens it.
+        const text = operation.kind === 'open' ? operation.text : fullTextOf(operation.changes);
+        const next = TextDocument.create(uri, 'yaml', document ? document.version + 1 : 1, text);
+        documents.set(uri, next);
+        if (document) {
+          await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: [{ text }] });
         } else {
-          const text = operation.kind === 'open' ? operation.text : fullTextOf(operation.changes);
-          const version = document ? document.version + 1 : 1;
-          if (document) {
-            documents.set(uri, TextDocument.create(uri, 'yaml', version, text));
-            await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
-          } else {
-            documents.set(uri, TextDocument.create(uri, 'yaml', version, text));
-            await client.open(uri, text, version);
-          }
+          await client.open(uri, text, next.version);
         }
         break;
       }

@@ -13,31 +13,40 @@ export interface EngineSuite {
 
 const positions = fc.array(fc.nat(), { minLength: 1, maxLength: 4 });
 
+/** How large repeated constructs grow, and their share of the runs: a large one takes seconds. */
+export interface ScaledInputs {
+  bytes: number;
+  share: number;
+}
+
 /**
  * The engine inputs: arbitrary text, YAML of arbitrary values, generated manifests, edited
- * seed files (with the rest of their folder as the workspace) and repeated constructs of up to
- * `scaledBytes` characters.
+ * seed files (with the rest of their folder as the workspace) and repeated constructs.
  */
-export function engineSuites(seeds: readonly Seed[], scaledBytes: number): EngineSuite[] {
+export function engineSuites(seeds: readonly Seed[], scaledInputs: ScaledInputs): EngineSuite[] {
   const withPositions = (texts: fc.Arbitrary<string>) => fc.tuple(texts, positions).map(([text, at]) => ({ text, positions: at }));
-  return [
+  const rest = 1 - scaledInputs.share;
+  const suites: EngineSuite[] = [
     { name: 'arbitrary text', share: 0.2, cases: withPositions(arbitraryText) },
     { name: 'YAML of arbitrary values', share: 0.15, cases: withPositions(yamlValueText) },
     { name: 'generated manifests', share: 0.25, cases: withPositions(manifestText) },
     {
       name: 'edited seed files',
-      share: 0.36,
+      share: 0.4,
       cases: fc.tuple(mutatedSeed(seeds), positions).map(([{ seed, text }, at]) => ({
         text,
         neighbours: neighboursOf(seed, seeds).map((other) => ({ name: other.name.split('/').pop()!, text: other.text })),
         positions: at,
       })),
     },
+  ];
+  return [
+    ...suites.map((suite) => ({ ...suite, share: suite.share * rest })),
     {
       name: 'repeated constructs',
-      share: 0.04,
+      share: scaledInputs.share,
       cases: fc
-        .tuple(fc.constantFrom(...SCALED_BUILDERS), fc.integer({ min: 200, max: scaledBytes }), positions)
+        .tuple(fc.constantFrom(...SCALED_BUILDERS), fc.integer({ min: 200, max: scaledInputs.bytes }), positions)
         .map(([builder, bytes, at]) => ({ text: scaled(builder, bytes), positions: at })),
     },
   ];

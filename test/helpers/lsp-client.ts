@@ -57,8 +57,11 @@ export class TestClient {
     this.connection.listen();
   }
 
-  /** `capabilities` adds to what the client announces, such as the workspace edits it can apply. */
-  async initialize(workspaceFolder?: string, capabilities: ClientCapabilities = {}): Promise<InitializeResult> {
+  /**
+   * `capabilities` adds to what the client announces, such as the workspace edits it can apply;
+   * `indexTimeoutMs` is how long the workspace's YAML files may take to index.
+   */
+  async initialize(workspaceFolder?: string, capabilities: ClientCapabilities = {}, indexTimeoutMs = 15_000): Promise<InitializeResult> {
     const folders = workspaceFolder ? [{ uri: fileUri(workspaceFolder), name: path.basename(workspaceFolder) }] : null;
     const result: InitializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -76,7 +79,7 @@ export class TestClient {
       },
     });
     await this.connection.sendNotification('initialized', {});
-    await this.waitForLog(/Indexed \d+ YAML files/);
+    await this.waitForLog(/Indexed \d+ YAML files/, indexTimeoutMs);
     return result;
   }
 

@@ -4,7 +4,8 @@ import { Lexer, Parser, type CST } from 'yaml';
  * The deepest nesting of collections the engine reads. The YAML composer, and the walks over
  * its nodes, recurse once per level: around a thousand levels exhaust the stack, and V8 may
  * then fail compiling a regular expression with a fatal out-of-memory error that ends the
- * process instead of throwing. Manifests stay far below this; deep CRD schemas reach about 150.
+ * process instead of throwing. Manifests stay far below: the deepest of the third-party corpus
+ * the tests were checked against nests 15 levels.
  */
 export const MAX_NESTING_DEPTH = 300;
 

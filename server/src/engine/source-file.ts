@@ -116,13 +116,17 @@ export class SourceFile {
     try {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
     } catch (error) {
-      const [start, end] = unresolvedAliasSpan(document) ?? document.contents?.range ?? [0, 0];
+      const unresolved = unresolvedAliasSpan(document);
+      const [start, end] = unresolved ?? document.contents?.range ?? [0, 0];
       const reason = (error as Error).message;
+      // The library's reason names the alias, which may be a credential written unquoted (`*secret`).
       this.syntaxProblems.push({
         code: 'ALIAS',
         message: /excessive alias count/i.test(reason)
           ? `This document repeats its aliases more than ${MAX_ALIAS_EXPANSIONS} times, so it is not analysed (an alias expansion bomb would exhaust memory).`
-          : `This document cannot be read: ${reason}.`,
+          : unresolved
+            ? 'This alias names no anchor defined earlier in its document (anchors do not carry over to other documents), so the document is not analysed. Quote a value that starts with *.'
+            : 'This document cannot be read, so it is not analysed.',
         range: this.rangeOf(start, end),
         span: [start, end],
       });
@@ -133,7 +137,7 @@ export class SourceFile {
 
   private problemOf(error: YAMLError): YamlProblem {
     const [start, end] = error.pos;
-    return { code: error.code, message: error.message, range: this.rangeOf(start, end), span: [start, end] };
+    return { code: error.code, message: withoutQuotedText(error.message), range: this.rangeOf(start, end), span: [start, end] };
   }
 
   /**
@@ -163,6 +167,16 @@ function helmMarker(text: string): number {
     if (text[i - 1] !== '$' && !/(^|\s)#/.test(text.slice(lineStart, i))) return i;
   }
   return -1;
+}
+
+/**
+ * Parser messages that end by quoting the text in error drop the quote: that text may be a
+ * credential, and the range already shows where it is.
+ */
+const QUOTING_MESSAGES = /^(Unexpected [\w-]+ token in YAML stream|Block scalar header includes extra characters|Not a YAML token): .*$/s;
+
+function withoutQuotedText(message: string): string {
+  return message.replace(QUOTING_MESSAGES, '$1');
 }
 
 /** The first alias whose anchor is not defined before it in the document, if any. */

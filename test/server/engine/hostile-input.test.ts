@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -101,8 +102,7 @@ describe('hostile input', () => {
   });
 
   it('survives binary content and invalid UTF-8, with every range inside the text', () => {
-    let state = 7;
-    const bytes = Buffer.from(Array.from({ length: 64 * 1024 }, () => (state = (state * 1103515245 + 12345) % 2 ** 31) & 0xff));
+    const bytes = Buffer.concat(Array.from({ length: 2048 }, (_, index) => createHash('sha256').update(String(index)).digest()));
     checkEngine({ text: bytes.toString('utf8'), positions: [1, 1000, 60_000] });
     checkEngine({ text: bytes.toString('latin1'), positions: [1, 1000, 60_000] });
     const [before, after] = STATEFULSET.split('image: nginx');

@@ -30,7 +30,7 @@ testRule('yaml-syntax', {
         {
           range: '6:11-6:18',
           message:
-            'YAML syntax error: This document cannot be read: Unresolved alias (the anchor must be set before the alias): labels.',
+            'YAML syntax error: This alias names no anchor defined earlier in its document (anchors do not carry over to other documents), so the document is not analysed. Quote a value that starts with *.',
         },
       ],
     },
