@@ -1,45 +1,76 @@
 import { looksLikePatch } from './kustomize';
+import type { Resource } from './resource';
 import { isSuppressed, suppressionsOf } from './suppressions';
-import type { Rule } from './rule';
+import type { FileRule, Rule } from './rule';
 import { rules as allRules } from './rules';
 import type { Finding, Report } from './types';
 import type { Workspace } from './workspace';
 
 export interface AnalyzeOptions {
+  /** A subset of the rules; their findings are not cached. */
   rules?: readonly Rule[];
   /** Told about a rule that threw; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-/** Runs every enabled rule over one file of the workspace. */
+/**
+ * Runs every enabled rule over one file of the workspace. The findings of each object are
+ * kept in the workspace's cache, so that after an edit only the objects of the changed
+ * documents, and those that read what changed, are checked again.
+ */
 export function analyze(workspace: Workspace, uri: string, options: AnalyzeOptions = {}): Finding[] {
   const file = workspace.get(uri);
   if (!file) return [];
-  const findings: Finding[] = [];
-  for (const rule of options.rules ?? allRules) {
-    const configured = workspace.settings.rules[rule.id];
-    if (configured === 'off') continue;
-    const add = (report: Report) =>
-      findings.push({ ...report, ruleId: rule.id, severity: configured ?? report.severity ?? rule.severity });
-    try {
-      if (rule.scope === 'file') {
-        rule.check({ file, workspace }).forEach(add);
+  const rules = (options.rules ?? allRules).filter((rule) => workspace.settings.rules[rule.id] !== 'off');
+  const cached = options.rules === undefined;
+  const fileRules = rules.filter((rule): rule is FileRule => rule.scope === 'file');
+  const findings: Finding[] = fileRules.flatMap((rule) => run(workspace, rule, options, () => rule.check({ file, workspace })));
+  const partialFile = workspace.isPatch(uri);
+  for (const document of file.documents) {
+    for (const resource of document.resources) {
+      const known = cached ? workspace.findings.get(resource) : undefined;
+      if (known) {
+        findings.push(...known);
         continue;
       }
-      const listedAsPatch = workspace.isPatch(uri);
-      for (const resource of file.resources) {
-        if (rule.scope === 'resource' && !resource.is(rule.kind)) continue;
-        const partial = listedAsPatch || looksLikePatch(resource);
-        const context = { resource, namespace: workspace.namespaceOf(resource), partial, workspace };
-        // The kind check above makes the context's type the one this rule expects.
-        (rule.check as (context: unknown) => Report[])(context).forEach(add);
-      }
-    } catch (error) {
-      options.onRuleError?.(rule.id, error);
+      const made = findingsOf(workspace, resource, rules, partialFile, options);
+      if (cached && made.complete) workspace.findings.set(resource, document, made.findings);
+      findings.push(...made.findings);
     }
   }
   const suppressions = suppressionsOf(file.text);
   return findings
     .filter((finding) => !isSuppressed(finding, suppressions))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** The findings of the per-object rules for one object; incomplete when a rule failed. */
+function findingsOf(
+  workspace: Workspace,
+  resource: Resource,
+  rules: readonly Rule[],
+  partialFile: boolean,
+  options: AnalyzeOptions,
+): { findings: Finding[]; complete: boolean } {
+  const context = { resource, namespace: workspace.namespaceOf(resource), partial: partialFile || looksLikePatch(resource), workspace };
+  let complete = true;
+  const findings = rules.flatMap((rule) => {
+    if (rule.scope === 'file' || (rule.scope === 'resource' && !resource.is(rule.kind))) return [];
+    // The kind check above makes the context's type the one this rule expects.
+    const check = () => (rule.check as (context: unknown) => Report[])(context);
+    return run(workspace, rule, { onRuleError: (...failure) => ((complete = false), options.onRuleError?.(...failure)) }, check);
+  });
+  return { findings, complete };
+}
+
+/** A rule's reports as findings with the configured severity; none when the rule throws. */
+function run(workspace: Workspace, rule: Rule, options: AnalyzeOptions, check: () => Report[]): Finding[] {
+  const configured = workspace.settings.rules[rule.id];
+  const level = configured === 'off' ? undefined : configured;
+  try {
+    return check().map((report) => ({ ...report, ruleId: rule.id, severity: level ?? report.severity ?? rule.severity }));
+  } catch (error) {
+    options.onRuleError?.(rule.id, error);
+    return [];
+  }
 }

@@ -8,7 +8,19 @@ import type { Resource } from './resource';
  * the files that read any of them must be checked again.
  */
 export function providedKeys(resource: Resource): string[] {
-  return [`${resource.kind}/${resource.name}`, `${resource.kind}/*`];
+  const keys = [`${resource.kind}/${resource.name}`, `${resource.kind}/*`];
+  const governor = governorKey(resource);
+  return governor ? [...keys, governor] : keys;
+}
+
+/**
+ * StatefulSets naming the same Service read each other: a Service that selects another one's
+ * pods is taken as that set's (see `governingService`).
+ */
+function governorKey(resource: Resource): string | undefined {
+  if (!resource.is('StatefulSet')) return undefined;
+  const serviceName = resource.object.spec?.serviceName;
+  return typeof serviceName === 'string' && serviceName !== '' ? `governed-by:Service/${serviceName}` : undefined;
 }
 
 export function requiredKeys(resource: Resource): string[] {
@@ -16,6 +28,8 @@ export function requiredKeys(resource: Resource): string[] {
   const keys = new Set<string>(['PodDisruptionBudget/*', 'HorizontalPodAutoscaler/*']);
   const serviceName = resource.object.spec?.serviceName;
   if (typeof serviceName === 'string' && serviceName !== '') keys.add(`Service/${serviceName}`);
+  const governor = governorKey(resource);
+  if (governor) keys.add(governor);
   for (const { value: container } of containersOf(resource)) {
     for (const env of Array.isArray(container.env) ? (container.env as EnvVar[]) : []) {
       const secret = env?.valueFrom?.secretKeyRef?.name;

@@ -2,13 +2,8 @@ import { Composer, Parser, type Document } from 'yaml';
 import { collectionKey } from './mapping-keys';
 import { withinNestingLimit } from './nesting';
 import type { Position } from './types';
+import { MAX_ALIAS_EXPANSIONS } from './parsed-document';
 import { aliasTargets } from './yaml-nodes';
-
-/** A column-0 `---` or `...` line: in YAML it always ends the document before it, even a block scalar. */
-const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?=[ \t]|\r?$)/gm;
-
-/** Most aliases one document may expand while read for the editor, as in `SourceFile`. */
-const MAX_ALIAS_EXPANSIONS = 1000;
 
 /** The offset of a zero-based line and UTF-16 column, clamped to the text. */
 export function offsetAt(text: string, position: Position): number {
@@ -33,26 +28,6 @@ export function lineEndAt(text: string, lineStart: number): number {
   const newline = text.indexOf('\n', lineStart);
   const end = newline < 0 ? text.length : newline;
   return end > lineStart && text[end - 1] === '\r' ? end - 1 : end;
-}
-
-/**
- * The span of the YAML document holding `offset`: from its `---` line (or the start of the
- * text) to the next marker line. Only that document needs parsing to answer a request, so the
- * cost of an answer does not grow with the file.
- */
-export function documentSpanAt(text: string, offset: number): [number, number] {
-  let start = 0;
-  let end = text.length;
-  DOCUMENT_MARKER.lastIndex = 0;
-  // A marker line belongs to the document it opens.
-  for (let match = DOCUMENT_MARKER.exec(text); match; match = DOCUMENT_MARKER.exec(text)) {
-    if (match.index > offset) {
-      end = match.index;
-      break;
-    }
-    start = match.index;
-  }
-  return [start, end];
 }
 
 /**

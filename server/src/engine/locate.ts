@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
-import { contentOf, documentSpanAt, offsetAt, parseDocumentAt } from './document-at';
-import { resourcesOf, type Resource } from './resource';
+import { contentOf, offsetAt, parseDocumentAt } from './document-at';
+import { documentSpanAt } from './document-spans';
+import { currentTextOf, resourcesOf, type Resource } from './resource';
 import type { SourceFile } from './source-file';
 import type { Position, Range } from './types';
 import { isMergePair, spanOf, type PathSegment } from './yaml-nodes';
@@ -45,7 +46,7 @@ export function resourceAt(file: SourceFile, offset: number): Resource | undefin
   const span = documentSpanAt(file.text, offset);
   const inDocument = file.resources.filter((resource) => within(resource.node, span));
   const candidates =
-    inDocument.length > 0 ? inDocument : resourcesOf(file, ...parsedAlone(file, span));
+    inDocument.length > 0 ? inDocument : resourcesOf(currentTextOf(file), ...parsedAlone(file, span));
   let best: Resource | undefined;
   for (const resource of candidates) {
     const range = resource.node.range;

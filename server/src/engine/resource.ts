@@ -37,12 +37,27 @@ export interface FieldLocation {
  */
 export class Resource<T extends KubernetesObject = KubernetesObject> {
   constructor(
-    readonly file: SourceFile,
-    readonly document: Document,
-    /** The mapping node of this object: the document root, or an item of a `kind: List`. */
-    readonly node: Node,
+    private readonly host: NodeHost,
+    private readonly parsed: Document,
+    private readonly root: Node,
     readonly object: T,
   ) {}
+
+  /** The file as it now is; an object outlives edits to other documents of its file. */
+  get file(): SourceFile {
+    return this.host.file;
+  }
+
+  get document(): Document {
+    this.host.settle();
+    return this.parsed;
+  }
+
+  /** The mapping node of this object: the document root, or an item of a `kind: List`. */
+  get node(): Node {
+    this.host.settle();
+    return this.root;
+  }
 
   get uri(): string {
     return this.file.uri;
@@ -152,18 +167,32 @@ export interface KindMap {
   StorageClass: StorageClass;
 }
 
+/**
+ * What holds an object's nodes: the file they are in, and a way to bring their offsets up to
+ * date with the file's text before they are read.
+ */
+export interface NodeHost {
+  readonly file: SourceFile;
+  settle(): void;
+}
+
+/** The host of nodes parsed from the file's current text, whose offsets are already right. */
+export function currentTextOf(file: SourceFile): NodeHost {
+  return { file, settle: () => undefined };
+}
+
 /** The objects of one parsed document: itself, or the items of a `kind: List`. */
-export function resourcesOf(file: SourceFile, document: Document, value: unknown): Resource[] {
+export function resourcesOf(host: NodeHost, document: Document, value: unknown): Resource[] {
   if (!isObjectManifest(value) || !isMap(document.contents)) return [];
   if (value.kind === 'List' && Array.isArray((value as { items?: unknown }).items)) {
     const items = (value as { items: unknown[] }).items;
     return items.flatMap((item, index) => {
       const node = childOf(document, document.contents, 'items');
       const itemNode = node && childOf(document, node, index);
-      return isObjectManifest(item) && itemNode ? [new Resource(file, document, itemNode, item)] : [];
+      return isObjectManifest(item) && itemNode ? [new Resource(host, document, itemNode, item)] : [];
     });
   }
-  return [new Resource(file, document, document.contents, value)];
+  return [new Resource(host, document, document.contents, value)];
 }
 
 function isObjectManifest(value: unknown): value is KubernetesObject {

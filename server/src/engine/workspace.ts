@@ -1,23 +1,26 @@
 import { DEFAULT_CONFIG, type EngineConfig } from './config';
 import { providedKeys, requiredKeys } from './dependencies';
+import { FindingsCache } from './findings-cache';
 import { isKustomization, patchFilesOf } from './kustomize';
 import type { KindMap, Resource } from './resource';
 import { SourceFile } from './source-file';
 
 /**
- * Every YAML file the checks may look at, parsed once per text, with an index of objects
- * by kind and name and a reverse index of which files read what others provide.
+ * Every YAML file the checks may look at, parsed once per document text, with an index of
+ * objects by kind and name, a reverse index of which objects read what others provide, and
+ * the findings of each object until what they depend on changes.
  */
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   private readonly byKindAndName = new Map<string, Set<Resource>>();
   private readonly byKind = new Map<string, Set<Resource>>();
-  private readonly readersOfKeyIndex = new Map<string, Set<string>>();
+  private readonly readersOfKeyIndex = new Map<string, Set<Resource>>();
   /** What each indexed object reads, computed once: a file may hold thousands of objects. */
   private readonly requiredKeysOf = new WeakMap<Resource, string[]>();
   /** For each kustomization file, the patch files it lists. */
   private readonly patchesByKustomization = new Map<string, string[]>();
   private config: EngineConfig;
+  readonly findings = new FindingsCache((uri) => this.files.get(uri));
 
   constructor(config: EngineConfig = DEFAULT_CONFIG) {
     this.config = config;
@@ -29,6 +32,7 @@ export class Workspace {
 
   configure(config: EngineConfig): void {
     this.config = config;
+    this.findings.clear();
   }
 
   get(uri: string): SourceFile | undefined {
@@ -45,12 +49,13 @@ export class Workspace {
 
   /**
    * Stores a file's text and returns the other files whose findings may change because of
-   * it. Setting the same text again costs nothing and affects nobody.
+   * it. Setting the same text again costs nothing and affects nobody; only the documents
+   * whose text changed are parsed again.
    */
   set(uri: string, text: string): string[] {
     const previous = this.files.get(uri);
     if (previous?.text === text && !previous.skipped) return [];
-    return this.replace(uri, previous, new SourceFile(uri, text));
+    return this.replace(uri, previous, new SourceFile(uri, text, undefined, previous));
   }
 
   /** Records a file too large to read, so that it is reported but costs no memory. */
@@ -60,12 +65,31 @@ export class Workspace {
 
   private replace(uri: string, previous: SourceFile | undefined, next: SourceFile): string[] {
     const changedKeys = new Set<string>();
-    if (previous) this.unindex(previous, changedKeys);
+    const kept = new Set(next.resources);
+    const carried = new Set<Resource>();
+    for (const resource of previous?.resources ?? []) {
+      if (kept.has(resource)) carried.add(resource);
+      else this.unindex(resource, changedKeys);
+    }
     this.files.set(uri, next);
-    this.index(next, changedKeys);
+    for (const resource of next.resources) if (!carried.has(resource)) this.index(resource, changedKeys);
     // A skipped file (too large, a template) is not read, so its patch list is not either.
     const patches = isKustomization(uri) ? this.updatePatches(uri, next.skipped ? [] : patchFilesOf(uri, next.text)) : [];
-    return [...new Set([...this.readersOf(changedKeys, uri), ...patches])];
+    return [...new Set([...this.readersOf(changedKeys, uri), ...this.quotersOf(next.movedResources, uri), ...patches])];
+  }
+
+  /**
+   * The other files whose findings may quote a position in the moved objects: their findings
+   * stay right, but what an editor shows of them must move too.
+   */
+  private quotersOf(moved: Resource[], except: string): string[] {
+    const files = new Set<string>();
+    for (const resource of moved) {
+      for (const key of providedKeys(resource)) {
+        for (const reader of this.readersOfKeyIndex.get(key) ?? []) if (reader.uri !== except) files.add(reader.uri);
+      }
+    }
+    return [...files];
   }
 
   /**
@@ -83,7 +107,9 @@ export class Workspace {
     const previous = this.patchesByKustomization.get(uri) ?? [];
     if (next.length > 0) this.patchesByKustomization.set(uri, next);
     else this.patchesByKustomization.delete(uri);
-    return [...previous, ...next].filter((file) => file !== uri);
+    const affected = [...previous, ...next].filter((file) => file !== uri);
+    for (const file of affected) for (const resource of this.files.get(file)?.resources ?? []) this.findings.forget(resource);
+    return affected;
   }
 
   /** Forgets a file and returns the files that read what it provided. */
@@ -91,7 +117,7 @@ export class Workspace {
     const previous = this.files.get(uri);
     if (!previous) return [];
     const changedKeys = new Set<string>();
-    this.unindex(previous, changedKeys);
+    for (const resource of previous.resources) this.unindex(resource, changedKeys);
     this.files.delete(uri);
     return [...new Set([...this.readersOf(changedKeys, uri), ...this.updatePatches(uri, [])])];
   }
@@ -113,56 +139,50 @@ export class Workspace {
 
   /** Objects that read what `key` names (such as every StatefulSet governed by `Service/web`). */
   readersOfKey(key: string): Resource[] {
-    const readers: Resource[] = [];
-    for (const uri of this.readersOfKeyIndex.get(key) ?? []) {
-      for (const resource of this.files.get(uri)?.resources ?? []) {
-        if (this.requiredKeysOf.get(resource)?.includes(key)) readers.push(resource);
-      }
-    }
-    return readers;
+    return [...(this.readersOfKeyIndex.get(key) ?? [])];
   }
 
-  private index(file: SourceFile, changedKeys: Set<string>): void {
-    for (const resource of file.resources) {
-      const key = `${resource.kind}/${resource.name}`;
-      let bucket = this.byKindAndName.get(key);
-      if (!bucket) this.byKindAndName.set(key, (bucket = new Set()));
-      bucket.add(resource);
-      let sameKind = this.byKind.get(resource.kind);
-      if (!sameKind) this.byKind.set(resource.kind, (sameKind = new Set()));
-      sameKind.add(resource);
-      for (const provided of providedKeys(resource)) changedKeys.add(provided);
-      const requiredKeysHere = requiredKeys(resource);
-      this.requiredKeysOf.set(resource, requiredKeysHere);
-      for (const required of requiredKeysHere) {
-        let readers = this.readersOfKeyIndex.get(required);
-        if (!readers) this.readersOfKeyIndex.set(required, (readers = new Set()));
-        readers.add(file.uri);
-      }
+  private index(resource: Resource, changedKeys: Set<string>): void {
+    const key = `${resource.kind}/${resource.name}`;
+    let bucket = this.byKindAndName.get(key);
+    if (!bucket) this.byKindAndName.set(key, (bucket = new Set()));
+    bucket.add(resource);
+    let sameKind = this.byKind.get(resource.kind);
+    if (!sameKind) this.byKind.set(resource.kind, (sameKind = new Set()));
+    sameKind.add(resource);
+    for (const provided of providedKeys(resource)) changedKeys.add(provided);
+    const requiredKeysHere = requiredKeys(resource);
+    this.requiredKeysOf.set(resource, requiredKeysHere);
+    for (const required of requiredKeysHere) {
+      let readers = this.readersOfKeyIndex.get(required);
+      if (!readers) this.readersOfKeyIndex.set(required, (readers = new Set()));
+      readers.add(resource);
     }
   }
 
-  private unindex(file: SourceFile, changedKeys: Set<string>): void {
-    for (const resource of file.resources) {
-      const key = `${resource.kind}/${resource.name}`;
-      const bucket = this.byKindAndName.get(key);
-      bucket?.delete(resource);
-      if (bucket?.size === 0) this.byKindAndName.delete(key);
-      this.byKind.get(resource.kind)?.delete(resource);
-      for (const provided of providedKeys(resource)) changedKeys.add(provided);
-      for (const required of this.requiredKeysOf.get(resource) ?? []) {
-        const readers = this.readersOfKeyIndex.get(required);
-        readers?.delete(file.uri);
-        if (readers?.size === 0) this.readersOfKeyIndex.delete(required);
-      }
+  private unindex(resource: Resource, changedKeys: Set<string>): void {
+    const key = `${resource.kind}/${resource.name}`;
+    const bucket = this.byKindAndName.get(key);
+    bucket?.delete(resource);
+    if (bucket?.size === 0) this.byKindAndName.delete(key);
+    this.byKind.get(resource.kind)?.delete(resource);
+    for (const provided of providedKeys(resource)) changedKeys.add(provided);
+    for (const required of this.requiredKeysOf.get(resource) ?? []) {
+      const readers = this.readersOfKeyIndex.get(required);
+      readers?.delete(resource);
+      if (readers?.size === 0) this.readersOfKeyIndex.delete(required);
     }
   }
 
+  /** Drops the findings of the objects that read any of `keys`, and returns the other files holding them. */
   private readersOf(keys: Set<string>, except: string): string[] {
-    const readers = new Set<string>();
+    const files = new Set<string>();
     for (const key of keys) {
-      for (const reader of this.readersOfKeyIndex.get(key) ?? []) if (reader !== except) readers.add(reader);
+      for (const reader of this.readersOfKeyIndex.get(key) ?? []) {
+        this.findings.forget(reader);
+        if (reader.uri !== except) files.add(reader.uri);
+      }
     }
-    return [...readers];
+    return [...files];
   }
 }

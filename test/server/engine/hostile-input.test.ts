@@ -55,14 +55,14 @@ describe('hostile input', () => {
     ['unclosed flow', `spec: ${'{a: '.repeat(100_000)}`],
     ['block', `spec:\n${'- '.repeat(100_000)}x`],
   ]) {
-    it(`reads no further than ${MAX_NESTING_DEPTH} levels into 100,000 levels of ${shape} nesting, and checks the documents before`, () => {
-      const findings = findingsOf(`${STATEFULSET}---\n${nested}\n`);
+    it(`reads no further than ${MAX_NESTING_DEPTH} levels into 100,000 levels of ${shape} nesting, and checks the other documents`, () => {
+      const findings = findingsOf(`${STATEFULSET}---\n${nested}\n---\n${STATEFULSET}`);
       assert.deepEqual(
         findings.map((finding) => finding.ruleId),
-        ['service-name-missing', 'yaml-syntax'],
+        ['service-name-missing', 'yaml-syntax', 'service-name-missing'],
       );
       const syntax = findings[1];
-      assert.match(syntax.message, /nest more than 300 levels deep here: the rest of the file is not analysed/);
+      assert.match(syntax.message, /nest more than 300 levels deep here: the rest of this document is not analysed/);
       assert.ok(syntax.range.start.line >= STATEFULSET.split('\n').length, 'reported in the deep document');
     });
   }

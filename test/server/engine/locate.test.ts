@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { documentSpanAt, offsetAt } from '../../../server/src/engine/document-at';
+import { offsetAt } from '../../../server/src/engine/document-at';
 import { locate } from '../../../server/src/engine/locate';
 import { SourceFile } from '../../../server/src/engine/source-file';
 import { FIXTURES } from '../../helpers/rule-tester';
@@ -93,16 +93,7 @@ describe('locate', () => {
   });
 });
 
-describe('documentSpanAt and offsetAt', () => {
-  const text = 'a: 1\n---\nb: 2\n...\n---\nc: 3\n';
-
-  it('splits at marker lines, a marker belonging to the document it opens', () => {
-    assert.deepEqual(documentSpanAt(text, 0), [0, 5]);
-    assert.deepEqual(documentSpanAt(text, 5), [5, 14]);
-    assert.deepEqual(documentSpanAt(text, 10), [5, 14]);
-    assert.deepEqual(documentSpanAt(text, text.length), [18, text.length]);
-  });
-
+describe('offsetAt', () => {
   it('clamps positions past the end of a line or of the text', () => {
     assert.equal(offsetAt('ab\r\ncd', { line: 0, character: 9 }), 2);
     assert.equal(offsetAt('ab\ncd', { line: 5, character: 0 }), 5);

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { contentOf, documentSpanAt, lineEndAt, lineStartAt, offsetAt, parseDocumentAt } from '../document-at';
+import { contentOf, lineEndAt, lineStartAt, offsetAt, parseDocumentAt } from '../document-at';
+import { documentSpanAt } from '../document-spans';
 import type { Position, Range } from '../types';
 import { isMapping } from '../values';
 import { isMergePair, resolveNode, type PathSegment } from '../yaml-nodes';

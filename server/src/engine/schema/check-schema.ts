@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { Resource } from '../resource';
+import type { SourceFile } from '../source-file';
 import { isMergePair, resolveNode, spanOf, type PathSegment } from '../yaml-nodes';
 import type { Range } from '../types';
 import type { FieldShape } from './field-table-types';
@@ -10,21 +11,22 @@ export type SchemaProblem =
   | { kind: 'type-mismatch'; expected: FieldShape; actual: string; range: Range; path: PathSegment[] }
   | { kind: 'required-field-missing'; field: string; typeId: string; range: Range; path: PathSegment[] };
 
-const cache = new WeakMap<Resource, SchemaProblem[]>();
+/** The problems of each object, with the file version their ranges are positions in. */
+const cache = new WeakMap<Resource, { file: SourceFile; problems: SchemaProblem[] }>();
 
 /**
- * Compares an object's YAML with the field table, once per parsed object: keys its type does
- * not have, values of the wrong shape, and required fields left out. Objects whose apiVersion
- * and kind the table does not cover (custom resources, removed API versions) are not judged.
+ * Compares an object's YAML with the field table, once per parsed object and file version:
+ * keys its type does not have, values of the wrong shape, and required fields left out. Objects
+ * whose apiVersion and kind the table does not cover (custom resources, removed API versions)
+ * are not judged.
  */
 export function schemaProblems(resource: Resource): SchemaProblem[] {
-  let problems = cache.get(resource);
-  if (!problems) {
-    problems = [];
-    const root = rootTypeOf(resource.apiVersion, resource.kind);
-    if (root) new SchemaWalker(resource, problems).object(resource.node, root, []);
-    cache.set(resource, problems);
-  }
+  const cached = cache.get(resource);
+  if (cached?.file === resource.file) return cached.problems;
+  const problems: SchemaProblem[] = [];
+  const root = rootTypeOf(resource.apiVersion, resource.kind);
+  if (root) new SchemaWalker(resource, problems).object(resource.node, root, []);
+  cache.set(resource, { file: resource.file, problems });
   return problems;
 }
 
