@@ -1,31 +1,35 @@
+import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { EnvFromSource, EnvVar } from 'kubernetes-types/core/v1';
+import type { LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
+import { labelsOf, type Labels } from './label-selector';
 import { containersOf } from './pod-template';
 import type { Resource } from './resource';
+import { isMapping } from './values';
 
 /**
- * Keys naming what an object provides to others (`Service/web`, and `Service/*` for
- * "any Service") and what it reads from others. When a file's provided keys change,
- * the files that read any of them must be checked again.
+ * Keys naming what an object provides to others and what it reads from others. When an
+ * object's provided keys come or go, the objects that read any of them must be checked again.
+ * Keys are narrow on purpose, so that indexing a budget does not recheck every StatefulSet:
+ * - `Service/web` (an object by kind and name) and `every:Service` (every object of a kind);
+ * - `governed-by:Service/web`: StatefulSets naming the same Service read each other, since a
+ *   Service that selects another one's pods is taken as that set's (see `governingService`);
+ * - `scales:StatefulSet/web`: an autoscaler's target;
+ * - `selects:app=web`, `selects:app` and `selects:*`: what a budget's selector requires of a pod's
+ *   labels (a pair, a key) or, when it requires no label, that it may select any pod.
  */
 export function providedKeys(resource: Resource): string[] {
-  const keys = [`${resource.kind}/${resource.name}`, `${resource.kind}/*`];
+  const keys = [`${resource.kind}/${resource.name}`, `every:${resource.kind}`];
   const governor = governorKey(resource);
-  return governor ? [...keys, governor] : keys;
-}
-
-/**
- * StatefulSets naming the same Service read each other: a Service that selects another one's
- * pods is taken as that set's (see `governingService`).
- */
-function governorKey(resource: Resource): string | undefined {
-  if (!resource.is('StatefulSet')) return undefined;
-  const serviceName = resource.object.spec?.serviceName;
-  return typeof serviceName === 'string' && serviceName !== '' ? `governed-by:Service/${serviceName}` : undefined;
+  if (governor) keys.push(governor);
+  if (resource.is('HorizontalPodAutoscaler')) keys.push(...scaleTargetKeys(resource));
+  if (resource.is('PodDisruptionBudget')) keys.push(...selectorKeys(resource));
+  return keys;
 }
 
 export function requiredKeys(resource: Resource): string[] {
   if (!resource.is('StatefulSet')) return [];
-  const keys = new Set<string>(['PodDisruptionBudget/*', 'HorizontalPodAutoscaler/*']);
+  const keys = new Set<string>([scaleTargetKey('StatefulSet', resource.name), ...selectionKeys(labelsOf(resource.object.spec?.template?.metadata?.labels))]);
   const serviceName = resource.object.spec?.serviceName;
   if (typeof serviceName === 'string' && serviceName !== '') keys.add(`Service/${serviceName}`);
   const governor = governorKey(resource);
@@ -43,4 +47,45 @@ export function requiredKeys(resource: Resource): string[] {
     }
   }
   return [...keys];
+}
+
+/** The keys of every budget that may select pods with these labels. */
+export function selectionKeys(labels: Labels): string[] {
+  return ['selects:*', ...Object.entries(labels).flatMap(([key, value]) => [`selects:${key}=${value}`, `selects:${key}`])];
+}
+
+/** The key of the autoscalers whose target is this object. */
+export function scaleTargetKey(kind: string, name: string): string {
+  return `scales:${kind}/${name}`;
+}
+
+function governorKey(resource: Resource): string | undefined {
+  if (!resource.is('StatefulSet')) return undefined;
+  const serviceName = resource.object.spec?.serviceName;
+  return typeof serviceName === 'string' && serviceName !== '' ? `governed-by:Service/${serviceName}` : undefined;
+}
+
+function scaleTargetKeys(autoscaler: Resource<HorizontalPodAutoscaler>): string[] {
+  const target = autoscaler.object.spec?.scaleTargetRef as unknown;
+  if (!isMapping(target)) return [];
+  const { kind, name } = target as Record<string, unknown>;
+  return typeof kind === 'string' && typeof name === 'string' ? [scaleTargetKey(kind, name)] : [];
+}
+
+/**
+ * One key for each label a budget's selector requires a pod to have: any pod it selects has
+ * at least one of them, so reading them tells a StatefulSet of every budget that may select it.
+ */
+function selectorKeys(budget: Resource<PodDisruptionBudget>): string[] {
+  const selector = budget.object.spec?.selector as unknown;
+  if (!isMapping(selector)) return [];
+  const { matchLabels, matchExpressions } = selector as Record<string, unknown>;
+  const keys = Object.entries(labelsOf(matchLabels)).map(([key, value]) => `selects:${key}=${value}`);
+  for (const requirement of Array.isArray(matchExpressions) ? (matchExpressions as LabelSelectorRequirement[]) : []) {
+    if (!isMapping(requirement)) continue;
+    const key = String(requirement.key ?? '');
+    if (requirement.operator === 'Exists') keys.push(`selects:${key}`);
+    if (requirement.operator === 'In' && Array.isArray(requirement.values)) keys.push(...requirement.values.map((value) => `selects:${key}=${String(value)}`));
+  }
+  return keys.length > 0 ? keys : ['selects:*'];
 }

@@ -110,11 +110,8 @@ export class SourceFile {
  */
 function unchangedDocuments(previous: SourceFile, text: string): (start: number, end: number) => ParsedDocument | undefined {
   const before = previous.text;
-  const limit = Math.min(before.length, text.length);
-  let prefix = 0;
-  while (prefix < limit && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefixLength(before, text);
+  const suffix = commonSuffixLength(before, text, Math.min(before.length, text.length) - prefix);
   const shift = text.length - before.length;
   const byStart = new Map(previous.documents.map((document) => [document.start, document]));
   return (start, end) => {
@@ -124,6 +121,25 @@ function unchangedDocuments(previous: SourceFile, text: string): (start: number,
     const candidate = byStart.get(inPrefix ? start : start - shift);
     return candidate && candidate.end - candidate.start === end - start ? candidate : undefined;
   };
+}
+
+/** Characters compared at once: slices compare natively, far faster than a loop over characters. */
+const BLOCK = 4096;
+
+function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let length = 0;
+  while (length + BLOCK <= limit && a.slice(length, length + BLOCK) === b.slice(length, length + BLOCK)) length += BLOCK;
+  while (length < limit && a.charCodeAt(length) === b.charCodeAt(length)) length++;
+  return length;
+}
+
+/** The characters both texts end with, at most `limit`. */
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length + BLOCK <= limit && a.slice(a.length - length - BLOCK, a.length - length) === b.slice(b.length - length - BLOCK, b.length - length)) length += BLOCK;
+  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
+  return length;
 }
 
 /** A string with its own storage rather than a view into a larger one. */

@@ -12,10 +12,11 @@ import { SourceFile } from './source-file';
  */
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
-  private readonly byKindAndName = new Map<string, Set<Resource>>();
-  private readonly byKind = new Map<string, Set<Resource>>();
+  /** The objects providing each key (see `providedKeys`): by kind and name, by kind, by selected label. */
+  private readonly providers = new Map<string, Set<Resource>>();
   private readonly readersOfKeyIndex = new Map<string, Set<Resource>>();
-  /** What each indexed object reads, computed once: a file may hold thousands of objects. */
+  /** What each indexed object provides and reads, computed once: a file may hold thousands of objects. */
+  private readonly providedKeysOf = new WeakMap<Resource, string[]>();
   private readonly requiredKeysOf = new WeakMap<Resource, string[]>();
   /** For each kustomization file, the patch files it lists. */
   private readonly patchesByKustomization = new Map<string, string[]>();
@@ -85,7 +86,7 @@ export class Workspace {
   private quotersOf(moved: Resource[], except: string): string[] {
     const files = new Set<string>();
     for (const resource of moved) {
-      for (const key of providedKeys(resource)) {
+      for (const key of this.providedKeysOf.get(resource) ?? []) {
         for (const reader of this.readersOfKeyIndex.get(key) ?? []) if (reader.uri !== except) files.add(reader.uri);
       }
     }
@@ -129,12 +130,17 @@ export class Workspace {
 
   /** Objects of a kind and name in every namespace, in file order. */
   named<K extends keyof KindMap>(kind: K, name: string): Resource<KindMap[K]>[] {
-    return [...(this.byKindAndName.get(`${kind}/${name}`) ?? [])] as Resource<KindMap[K]>[];
+    return this.providersOf(`${kind}/${name}`) as Resource<KindMap[K]>[];
   }
 
   /** Every object of a kind, in every namespace. */
   ofKind<K extends keyof KindMap>(kind: K): Resource<KindMap[K]>[] {
-    return [...(this.byKind.get(kind) ?? [])].filter((resource) => resource.is(kind)) as Resource<KindMap[K]>[];
+    return this.providersOf(`every:${kind}`) as Resource<KindMap[K]>[];
+  }
+
+  /** The objects providing a key, such as the budgets whose selector needs `selects:app=web`. */
+  providersOf(key: string): Resource[] {
+    return [...(this.providers.get(key) ?? [])];
   }
 
   /** Objects that read what `key` names (such as every StatefulSet governed by `Service/web`). */
@@ -143,14 +149,14 @@ export class Workspace {
   }
 
   private index(resource: Resource, changedKeys: Set<string>): void {
-    const key = `${resource.kind}/${resource.name}`;
-    let bucket = this.byKindAndName.get(key);
-    if (!bucket) this.byKindAndName.set(key, (bucket = new Set()));
-    bucket.add(resource);
-    let sameKind = this.byKind.get(resource.kind);
-    if (!sameKind) this.byKind.set(resource.kind, (sameKind = new Set()));
-    sameKind.add(resource);
-    for (const provided of providedKeys(resource)) changedKeys.add(provided);
+    const providedKeysHere = providedKeys(resource);
+    this.providedKeysOf.set(resource, providedKeysHere);
+    for (const provided of providedKeysHere) {
+      let bucket = this.providers.get(provided);
+      if (!bucket) this.providers.set(provided, (bucket = new Set()));
+      bucket.add(resource);
+      changedKeys.add(provided);
+    }
     const requiredKeysHere = requiredKeys(resource);
     this.requiredKeysOf.set(resource, requiredKeysHere);
     for (const required of requiredKeysHere) {
@@ -161,12 +167,12 @@ export class Workspace {
   }
 
   private unindex(resource: Resource, changedKeys: Set<string>): void {
-    const key = `${resource.kind}/${resource.name}`;
-    const bucket = this.byKindAndName.get(key);
-    bucket?.delete(resource);
-    if (bucket?.size === 0) this.byKindAndName.delete(key);
-    this.byKind.get(resource.kind)?.delete(resource);
-    for (const provided of providedKeys(resource)) changedKeys.add(provided);
+    for (const provided of this.providedKeysOf.get(resource) ?? []) {
+      const bucket = this.providers.get(provided);
+      bucket?.delete(resource);
+      if (bucket?.size === 0) this.providers.delete(provided);
+      changedKeys.add(provided);
+    }
     for (const required of this.requiredKeysOf.get(resource) ?? []) {
       const readers = this.readersOfKeyIndex.get(required);
       readers?.delete(resource);

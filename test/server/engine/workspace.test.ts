@@ -30,4 +30,18 @@ describe('Workspace', () => {
     assert.equal(workspace.named('Service', 'db-headless').length, 1);
     assert.equal(workspace.named('Service', 'second').length, 1);
   });
+
+  it('tells a budget or an autoscaler only to the StatefulSets it may select or scale', () => {
+    const workspace = new Workspace();
+    const labelled = (name: string) =>
+      `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: ${name}\nspec:\n  template:\n    metadata:\n      labels:\n        app: ${name}\n`;
+    workspace.set('file:///a.yaml', labelled('a'));
+    workspace.set('file:///b.yaml', labelled('b'));
+    const budget = (selector: string) => `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: pdb\nspec:\n  selector:\n${selector}`;
+    assert.deepEqual(workspace.set('file:///pdb.yaml', budget('    matchLabels:\n      app: a\n')), ['file:///a.yaml']);
+    assert.deepEqual(workspace.set('file:///pdb.yaml', budget('    matchExpressions:\n      - {key: app, operator: In, values: [b]}\n')), ['file:///a.yaml', 'file:///b.yaml'], 'the old selector and the new');
+    assert.deepEqual(workspace.set('file:///pdb.yaml', budget('    matchExpressions:\n      - {key: app, operator: NotIn, values: [b]}\n')).sort(), ['file:///a.yaml', 'file:///b.yaml']);
+    const autoscaler = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: hpa\nspec:\n  scaleTargetRef:\n    kind: StatefulSet\n    name: b\n';
+    assert.deepEqual(workspace.set('file:///hpa.yaml', autoscaler), ['file:///b.yaml']);
+  });
 });

@@ -1,5 +1,6 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
+import { selectionKeys } from '../dependencies';
 import { formatLabels, labelSelectorSelects, labelsOf, type Labels } from '../label-selector';
 import type { Resource } from '../resource';
 import { defineResourceRule } from '../rule';
@@ -27,9 +28,10 @@ export const pdbMissing = defineResourceRule({
     const replicas = resource.object.spec?.replicas as unknown;
     if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 2) return [];
     const labels = labelsOf(resource.object.spec?.template?.metadata?.labels);
-    const selecting = workspace.ofKind('PodDisruptionBudget').filter((budget) => selects(budget, labels));
+    const candidates = new Set(selectionKeys(labels).flatMap((key) => workspace.providersOf(key)));
+    const selecting = [...candidates].filter((budget): budget is Resource<PodDisruptionBudget> => budget.is('PodDisruptionBudget') && selects(budget, labels));
     if (selecting.some((budget) => workspace.namespaceOf(budget) === namespace)) return [];
-    const others = [...new Set(selecting.map((budget) => `'${workspace.namespaceOf(budget)}'`))];
+    const others = [...new Set(selecting.map((budget) => `'${workspace.namespaceOf(budget)}'`))].sort();
     const elsewhere =
       others.length > 0
         ? ` A budget in namespace${others.length > 1 ? 's' : ''} ${others.join(', ')} matches the labels, but a budget only covers pods of its own namespace.`

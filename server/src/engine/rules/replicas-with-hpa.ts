@@ -1,4 +1,5 @@
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
+import { scaleTargetKey } from '../dependencies';
 import type { Resource } from '../resource';
 import { defineResourceRule } from '../rule';
 
@@ -20,7 +21,8 @@ export const replicasWithHpa = defineResourceRule({
     const name = resource.name;
     if (typeof replicas !== 'number' || name === '') return [];
     const autoscaler = workspace
-      .ofKind('HorizontalPodAutoscaler')
+      .providersOf(scaleTargetKey('StatefulSet', name))
+      .filter((candidate): candidate is Resource<HorizontalPodAutoscaler> => candidate.is('HorizontalPodAutoscaler'))
       .filter((candidate) => workspace.namespaceOf(candidate) === namespace && targets(candidate, name))
       .sort((a, b) => Number(b.uri === resource.uri) - Number(a.uri === resource.uri))[0];
     if (!autoscaler) return [];
