@@ -38,11 +38,11 @@ export function duplicateKeys(document: Document): Node[] {
  * their nesting: a kilobyte of nested keys takes seconds.
  */
 export function collectionKey(document: Document): Node | undefined {
-  const targets = aliasTargets(document);
   for (const collection of collectionsOf(document)) {
     for (const item of collection.items) {
       const key = isPair(item) ? item.key : undefined;
-      if (isCollection(isAlias(key) ? targets.get(key) : key)) return key as Node;
+      // Only an alias key needs the walk that resolves aliases.
+      if (isCollection(isAlias(key) ? aliasTargets(document).get(key) : key)) return key as Node;
     }
   }
   return undefined;

@@ -65,7 +65,8 @@ export class ParsedDocument implements NodeHost {
     parser.offset = start;
     let tooDeep: number | undefined;
     const tokens = withinNestingLimit(parser, source, (offset) => (tooDeep = offset));
-    for (const document of composer.compose(tokens, false, this.end)) this.collect(document);
+    const mayHaveAliases = source.includes('*');
+    for (const document of composer.compose(tokens, false, this.end)) this.collect(document, mayHaveAliases);
     if (tooDeep !== undefined) {
       const message = `Lists and mappings nest more than ${MAX_NESTING_DEPTH} levels deep here: the rest of this document is not analysed, since reading it would exhaust the parser's stack.`;
       this.problemAt(tooDeep, 'TOO_DEEP', message);
@@ -109,7 +110,7 @@ export class ParsedDocument implements NodeHost {
     return this.problems.map((problem) => ({ ...problem, span: [problem.span[0] + delta, problem.span[1] + delta] }));
   }
 
-  private collect(document: Document.Parsed): void {
+  private collect(document: Document.Parsed, mayHaveAliases: boolean): void {
     this.documents.push(document);
     for (const error of document.errors) this.problems.push(problemOf(error));
     for (const key of duplicateKeys(document)) this.problemAt(key.range![0], 'DUPLICATE_KEY', 'Map keys must be unique', key.range![1]);
@@ -122,7 +123,7 @@ export class ParsedDocument implements NodeHost {
       return;
     }
     // The parser resolves each alias by a scan of every anchor: many aliases take quadratic time.
-    const pastLimit = [...aliasTargets(document).keys()][MAX_ALIAS_EXPANSIONS]?.range;
+    const pastLimit = mayHaveAliases ? [...aliasTargets(document).keys()][MAX_ALIAS_EXPANSIONS]?.range : undefined;
     if (pastLimit) {
       const message = `This document uses more than ${MAX_ALIAS_EXPANSIONS} aliases, so it is not analysed (resolving them all would take too long).`;
       this.problemAt(pastLimit[0], 'ALIAS', message, pastLimit[1]);
