@@ -4,6 +4,7 @@
 //   node scripts/run-tests.mjs            both stages
 //   node scripts/run-tests.mjs --e2e      the editor scenarios only
 //   node scripts/run-tests.mjs <part…>    the unit and protocol test files whose path contains a part
+//   --update-screenshots                  also copies the README's screenshots to media/screenshots/
 // Node 20 has no glob support in `node --test`, hence the listing here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -13,6 +14,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const e2eOnly = args.includes('--e2e');
 const parts = args.filter((arg) => !arg.startsWith('--'));
+if (args.includes('--update-screenshots')) process.env.KUBE_STATEFUL_UPDATE_SCREENSHOTS = '1';
 
 function testFiles(folder, suffix) {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

@@ -76,6 +76,13 @@ describe('the .vsix package', () => {
     assert.match(packaging.output, /DONE\s+Packaged: kube-stateful\.vsix/);
   });
 
+  it('shows in its README only images of the repository, which vsce links to on GitHub rather than packaging', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map(([, link]) => link);
+    assert.ok(images.length > 0, 'the README shows screenshots');
+    for (const image of images) assert.ok(existsSync(path.join(ROOT, image)), image);
+  });
+
   it('is under 1 MB', () => {
     const bytes = statSync(path.join(staging.folder, 'kube-stateful.vsix')).size;
     assert.ok(bytes < MAX_VSIX_BYTES, `${bytes} bytes`);

@@ -12,6 +12,25 @@ import { launchBrowser, Workbench } from './workbench';
 
 const SCENARIO_TIMEOUT = 60_000;
 
+/** The commands of package.json, as the command palette shows them: category, colon, title. */
+const COMMAND_TITLES = [
+  'Kube Stateful: Insert Database Preset…',
+  'Kube Stateful: Show Rule Documentation',
+  'Kube Stateful: Restart Server',
+  'Kube Stateful: Export JSON Schema',
+  'Kube Stateful: Open Example StatefulSet',
+];
+/** The walkthrough of package.json, under the extension's id (publisher.name). */
+const WALKTHROUGH = {
+  id: 'kube-stateful.kube-stateful#kubeStateful.gettingStarted',
+  title: 'Get Started with Kube Stateful',
+  steps: [
+    { id: 'kubeStateful.seeProblems', title: 'Open a StatefulSet and see its problems' },
+    { id: 'kubeStateful.hoverAndPresets', title: 'Hover partition, or insert a preset' },
+    { id: 'kubeStateful.fixInlinePassword', title: 'Move an inline password to a Secret' },
+  ],
+};
+
 describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_000 }, () => {
   let environment: EditorEnvironment;
   let vsix: string;
@@ -52,7 +71,10 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       const problems = await workbench.waitForProblems((text) => text.includes('service-not-headless'), 'service-not-headless');
       assert.match(problems, /statefulset\.yaml/);
       assert.match(problems, /\[Ln 6, Col 16\]/);
-      await workbench.screenshot('1-problems-service-not-headless');
+      await workbench.screenshot('1-problems-service-not-headless', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.markers-panel .monaco-list-row')],
+        readme: true,
+      });
       await workbench.openFile('service.yaml');
       await workbench.placeCursorAfter('spec:');
       await workbench.insertText('\n  clusterIP: None');
@@ -71,7 +93,10 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       assert.match(hover, /web-4/);
       assert.match(hover, /web-3/);
       assert.match(hover, /web-0/);
-      await workbench.screenshot('2-partition-hover');
+      await workbench.screenshot('2-partition-hover', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.monaco-hover')],
+        readme: true,
+      });
     }),
   );
 
@@ -81,7 +106,12 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       await workbench.showProblems();
       await workbench.waitForProblems((text) => text.includes('inline-secret'), 'the inline-secret warning');
       await workbench.goToProblem('inline-secret');
-      await workbench.quickFix('new file');
+      const moveToNewFile = await workbench.showQuickFix('new file');
+      await workbench.screenshot('3-secret-quick-fix-menu', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.action-widget')],
+        readme: true,
+      });
+      await moveToNewFile.click();
       await workbench.command('File: Save All');
       const secretFile = path.join(folder, 'mysql-credentials.secret.yaml');
       await workbench.waitFor(async () => existsSync(secretFile), Boolean, 'the Secret file on disk', 15_000);
@@ -114,7 +144,10 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       // Diagnostics follow the typing pause; give them the time to arrive before judging.
       await workbench.page.waitForTimeout(3000);
       await workbench.waitForProblems((text) => text.includes('No problems have been detected'), 'no problems');
-      await workbench.screenshot('4-postgres-preset-no-problems');
+      await workbench.screenshot('4-postgres-preset-no-problems', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.markers-panel .message-box-container span')],
+        readme: true,
+      });
     }),
   );
 
@@ -125,6 +158,27 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       await workbench.showProblems();
       await workbench.waitForProblems((text) => text.includes('service-not-headless'), 'diagnostics in Restricted Mode');
       await workbench.screenshot('5-restricted-mode-diagnostics');
+    }),
+  );
+
+  it('lists its commands in the command palette and shows its walkthrough', { timeout: SCENARIO_TIMEOUT }, () =>
+    inWorkspace('empty-file', {}, async (workbench) => {
+      // No command has a when-clause or a commandPalette menu entry, so all show with no file open.
+      // Fails with the entries it saw when one of the titles is missing.
+      await workbench.waitFor(
+        () => workbench.searchCommands('Kube Stateful'),
+        (labels) => COMMAND_TITLES.every((title) => labels.includes(title)),
+        'every Kube Stateful command in the command palette',
+        15_000,
+      );
+      await workbench.screenshot('6-command-palette', { clip: [workbench.page.locator('.quick-input-widget')] });
+      await workbench.page.keyboard.press('Escape');
+      await workbench.command('Welcome: Open Walkthrough');
+      await workbench.pick(WALKTHROUGH.title);
+      const shown = await workbench.walkthrough(WALKTHROUGH.id);
+      assert.equal(shown.title, WALKTHROUGH.title);
+      assert.deepEqual(shown.steps, WALKTHROUGH.steps);
+      await workbench.screenshot('6-walkthrough', { clip: [workbench.page.locator('.part.editor')] });
     }),
   );
 });

@@ -1,10 +1,27 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ROOT } from '../helpers/vsix';
 import { CHROMIUM } from './environment';
 
 const RESULTS = path.join(ROOT, 'test-results');
+const README_SCREENSHOTS = path.join(ROOT, 'media', 'screenshots');
+/** Set by `npm run screenshots`, which takes the README's screenshots again. */
+const UPDATE_README_SCREENSHOTS = Boolean(process.env.KUBE_STATEFUL_UPDATE_SCREENSHOTS);
+
+export interface ScreenshotOptions {
+  /** Crops the screenshot to the smallest rectangle around everything these locators match. */
+  clip?: Locator[];
+  /** The README shows this screenshot, so `npm run screenshots` copies it to media/screenshots/. */
+  readme?: boolean;
+}
+
+interface Rectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -100,28 +117,100 @@ export class Workbench {
     return widget.innerText();
   }
 
-  /** Opens the quick fix menu at the cursor and picks the action whose title contains `title`. */
-  async quickFix(title: string): Promise<void> {
-    await this.page.keyboard.press('Control+.');
+  /**
+   * Opens the quick fix menu at the cursor and returns its action whose title contains `title`,
+   * to click. On a busy machine Control+. sometimes brings no menu in time; a person would press
+   * it again.
+   */
+  async showQuickFix(title: string): Promise<Locator> {
     const item = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await item.waitFor({ timeout: 15_000 });
-    await item.click();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        await item.waitFor({ timeout: 10_000 });
+        return item;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** Runs a command from the command palette by its title. */
   async command(title: string): Promise<void> {
+    await this.openCommandPalette();
+    await this.pick(title);
+  }
+
+  /** Opens the command palette and types `search` after the `>` it starts with. */
+  async openCommandPalette(search = ''): Promise<void> {
     await this.page.keyboard.press('F1');
     await this.page.locator('.quick-input-widget input').waitFor();
-    await this.page.keyboard.insertText(`>${title}`.replace(/^>>/, '>'));
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.insertText(search);
+  }
+
+  /** Types `label` into the open quick pick and picks the entry, once it comes first. */
+  async pick(label: string): Promise<void> {
+    await this.page.keyboard.insertText(label);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).waitFor();
     await this.page.keyboard.press('Enter');
   }
 
-  async screenshot(name: string): Promise<string> {
+  /**
+   * Opens the command palette afresh, since it lists only the commands known when it opened,
+   * and returns the titles of the entries matching `search`, leaving it open.
+   */
+  async searchCommands(search: string): Promise<string[]> {
+    await this.page.keyboard.press('Escape');
+    await this.openCommandPalette(search);
+    const labels = this.page.locator('.quick-input-list .monaco-list-row .label-name');
+    await labels.first().waitFor();
+    return labels.allInnerTexts();
+  }
+
+  /**
+   * The title and the steps of the walkthrough shown in the editor, once it is shown. `id` is
+   * `publisher.name#walkthrough`; steps are listed in order, by their id in package.json.
+   */
+  async walkthrough(id: string): Promise<{ title: string; steps: { id: string; title: string }[] }> {
+    const title = this.page.locator(`h2.category-title[x-category-title-for="${id}"]`);
+    await title.waitFor({ timeout: 15_000 });
+    const steps = [];
+    for (const step of await this.page.locator(`.getting-started-step[data-step-id^="${id}#"]`).filter({ visible: true }).all()) {
+      const stepId = (await step.getAttribute('data-step-id'))!.slice(id.length + 1);
+      steps.push({ id: stepId, title: await step.locator('.step-title').innerText() });
+    }
+    return { title: await title.innerText(), steps };
+  }
+
+  async screenshot(name: string, { clip = [], readme = false }: ScreenshotOptions = {}): Promise<string> {
     mkdirSync(RESULTS, { recursive: true });
     const file = path.join(RESULTS, `${name}.png`);
-    await this.page.screenshot({ path: file });
+    await this.page.screenshot({ path: file, clip: clip.length > 0 ? await this.rectangleAround(clip) : undefined });
+    if (readme && UPDATE_README_SCREENSHOTS) {
+      mkdirSync(README_SCREENSHOTS, { recursive: true });
+      copyFileSync(file, path.join(README_SCREENSHOTS, `${name}.png`));
+    }
     return file;
+  }
+
+  /** The smallest rectangle of the page around every element the locators match that is shown. */
+  private async rectangleAround(locators: Locator[]): Promise<Rectangle> {
+    const boxes: Rectangle[] = [];
+    for (const locator of locators) {
+      for (const element of await locator.all()) {
+        const box = await element.boundingBox();
+        // The workbench keeps empty widgets around, at the top left corner.
+        if (box && box.width > 0 && box.height > 0) boxes.push(box);
+      }
+    }
+    if (boxes.length === 0) throw new Error(`Nothing shown to take a screenshot of: ${locators.join(', ')}`);
+    const viewport = this.page.viewportSize()!;
+    const left = Math.max(0, Math.floor(Math.min(...boxes.map((box) => box.x))));
+    const top = Math.max(0, Math.floor(Math.min(...boxes.map((box) => box.y))));
+    const right = Math.min(viewport.width, Math.ceil(Math.max(...boxes.map((box) => box.x + box.width))));
+    const bottom = Math.min(viewport.height, Math.ceil(Math.max(...boxes.map((box) => box.y + box.height))));
+    return { x: left, y: top, width: right - left, height: bottom - top };
   }
 
   async waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs: number): Promise<T> {
