@@ -3,11 +3,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, CompletionItem, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { Trace, type CodeAction, type CompletionItem, type Diagnostic, type Hover } from 'vscode-languageserver-protocol';
+import { redactedTraceChannel } from '../client/src/redacted-trace';
 import { runCli } from './server/cli/run-cli';
 import { fileUri, TestClient } from './helpers/lsp-client';
 import { FIXTURES } from './helpers/rule-tester';
 import { EDITOR_CAPABILITIES } from './fuzz/sessions';
+import { languageClientTracer, RecordingChannel } from './helpers/trace-channel';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -192,5 +194,60 @@ describe('credentials in the workspace', () => {
       assert.match(run.stdout, /inline-secret/);
       assert.deepEqual(leaksIn(run.stdout + run.stderr), [], format);
     }
+  });
+});
+
+describe('credentials in the VS Code client’s protocol trace', () => {
+  let folder: string;
+  let client: TestClient;
+  // The trace as the protocol carries it, and as the extension's trace channel writes it.
+  const raw = new RecordingChannel();
+  const written = new RecordingChannel();
+
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'kube-stateful-trace-'));
+    cpSync(path.join(FIXTURES, 'security', 'workspace'), folder, { recursive: true });
+    client = new TestClient();
+    const redacted = redactedTraceChannel(written);
+    const both = {
+      trace: (entry: string) => {
+        raw.trace(entry);
+        redacted.trace(entry);
+      },
+    };
+    await client.connection.trace(Trace.Verbose, languageClientTracer(both));
+    await client.initialize(folder, EDITOR_CAPABILITIES);
+  });
+
+  after(async () => {
+    await client.shutdown();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('appear in no entry of the verbose trace: not in the documents sent, nor in the fixes received', async () => {
+    for (const name of readdirSync(folder)) {
+      const uri = fileUri(path.join(folder, name));
+      const text = readFileSync(path.join(folder, name), 'utf8');
+      await client.open(uri, text);
+      await client.replace(uri, `${text}\n`, 2);
+      const diagnostics = await client.diagnosticsFor(uri, () => client.published(uri)?.version === 2);
+      for (const diagnostic of diagnostics) {
+        const params = { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } };
+        for (const action of (await client.connection.sendRequest<CodeAction[] | null>('textDocument/codeAction', params)) ?? []) {
+          if (action.data) await client.connection.sendRequest('codeAction/resolve', action);
+        }
+      }
+    }
+    const resolvedMoves = raw.lines.filter((entry) => entry.startsWith("Received response 'codeAction/resolve") && entry.includes('"title": "Move '));
+    assert.ok(leaksIn(resolvedMoves.join('\n')).length > 0, 'the resolved moves carry credentials on the wire');
+    assert.equal(leaksIn(raw.lines.join('\n')).length, CREDENTIALS.length - 1, 'the documents sent carry every credential');
+    assert.equal(written.lines.length, raw.lines.length);
+    const trace = written.lines.join('\n');
+    assert.deepEqual(leaksIn(trace), []);
+    // Still a trace to debug with: every message, its timing, and the files it is about.
+    for (const name of readdirSync(folder)) assert.ok(trace.includes(fileUri(path.join(folder, name))), name);
+    assert.match(trace, /Sending notification 'textDocument\/didOpen'/);
+    assert.match(trace, /Received response 'codeAction\/resolve - \(\d+\)' in \d+ms/);
+    assert.match(trace, /"title": "Move '/);
   });
 });

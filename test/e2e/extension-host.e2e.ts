@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
@@ -40,6 +40,7 @@ it('passes the extension-host API suite in VS Code for the web', { timeout: 5 * 
   );
   const browser = await launchBrowser();
   const output: string[] = [];
+  let trace = '';
   try {
     const page = await browser.newPage();
     page.on('console', (message) => output.push(message.text()));
@@ -54,11 +55,24 @@ it('passes the extension-host API suite in VS Code for the web', { timeout: 5 * 
   } finally {
     await browser.close();
     await server.stop();
+    trace = channelLog(state, 'Kube Stateful.log');
     rmSync(state, { recursive: true, force: true });
     mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     writeFileSync(path.join(ROOT, 'test-results', 'extension-host-suite.log'), output.join('\n'));
   }
   const summary = output.find((line) => SUMMARY.test(line));
   const failures = output.filter((line) => /Error|✖|failing/.test(line)).slice(-20).join('\n');
-  assert.match(summary ?? 'no summary: the suite did not finish', /3 passed, 0 failed/, failures);
+  assert.match(summary ?? 'no summary: the suite did not finish', /4 passed, 0 failed/, failures);
+  // The suite turned the verbose trace on, opened a copy of rollout.yaml and resolved its fixes.
+  assert.match(trace, /Sending notification 'textDocument\/didOpen'\.\nParams: \{\n {4}"textDocument": \{\n {8}"uri": "untitled:/);
+  assert.match(trace, /Received response 'codeAction\/resolve - \(\d+\)' in \d+ms/);
+  assert.ok(!trace.includes('t0p-s3cret'), 'the password stays out of the trace');
 });
+
+/** The log file of an extension's output channel: VS Code writes one per channel under its logs folder. */
+function channelLog(folder: string, name: string): string {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((file) => path.basename(file) === name)
+    .map((file) => readFileSync(path.join(folder, file), 'utf8'))
+    .join('\n');
+}

@@ -70,4 +70,33 @@ suite('Kube Stateful in the extension host', () => {
     assert.ok(titles.some((title) => /^Move 'ADMIN_PASSWORD' to Secret .* new file/.test(title)), titles.join(' | '));
     assert.ok(titles.every((title) => !title.includes('t0p-s3cret-Value')), 'no title shows the password');
   });
+
+  // test/e2e/extension-host.e2e.ts reads the trace this writes to the Kube Stateful channel's log file.
+  test('traces its messages verbosely without the documents sent or the fixes resolved', async () => {
+    // The client traces only while its output channel logs at the Trace level.
+    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
+    const settings = vscode.workspace.getConfiguration('kubeStateful');
+    await settings.update('trace.server', 'verbose', vscode.ConfigurationTarget.Workspace);
+    try {
+      const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(file('rollout.yaml')));
+      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+      await waitFor(
+        () => vscode.languages.getDiagnostics(document.uri),
+        (list) => list.some((diagnostic) => codeOf(diagnostic) === 'inline-secret'),
+        'inline-secret in the untitled copy',
+      );
+      const start = document.positionAt(content.indexOf('t0p-s3cret-Value'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        document.uri,
+        new vscode.Range(start, start),
+        undefined,
+        20,
+      );
+      const writes = actions.flatMap((action) => action.edit?.entries() ?? []).flatMap(([, edits]) => edits.map((edit) => edit.newText));
+      assert.ok(writes.some((text) => text.includes('t0p-s3cret-Value')), 'a resolved fix moves the password');
+    } finally {
+      await settings.update('trace.server', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

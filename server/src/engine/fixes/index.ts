@@ -43,10 +43,12 @@ export function fixesFor(workspace: Workspace, uri: string, asked: readonly Find
   // A file too large to read from disk is held without its text: there is nothing to edit.
   if (!file || (file.skipped?.kind === 'too-large' && file.text === '')) return [];
   const unique = new Map<string, Fix>();
+  // Looked up once per finding a fix covers: searching the list instead is quadratic with "move all".
+  const positionOf = new Map(findings.map((finding, index) => [finding, index]));
   for (const finding of asked) {
     for (const fix of repairsOf({ workspace, file, finding, findings, options })) {
       // A fix for several findings ("move all") comes with each of them: offer it once.
-      const key = `${fix.id}\n${fix.title}\n${fix.findings.map((covered) => findings.indexOf(covered)).join()}`;
+      const key = `${fix.id}\n${fix.title}\n${fix.findings.map((covered) => positionOf.get(covered) ?? -1).join()}`;
       if (!unique.has(key)) unique.set(key, fix);
     }
   }

@@ -10,6 +10,12 @@ const DEFAULT_INDENT_UNIT = 2;
  */
 const NESTING_SEARCH_LINES = 200;
 
+/** An opening key's first content line below it, and how much deeper that line starts. */
+interface Nesting {
+  child: string;
+  delta: number;
+}
+
 /**
  * Lines, offsets and the writing habits of one text (line ending, indent unit, whether list
  * items are indented below their key), so that inserted YAML looks as if the author wrote it.
@@ -17,6 +23,8 @@ const NESTING_SEARCH_LINES = 200;
 export class TextLayout {
   private readonly starts: number[] = [0];
   private readonly lines: string[];
+  /** Each line's nesting once computed: a fix moving every entry of a long list asks about the same lines again and again. */
+  private readonly nestings: (Nesting | null | undefined)[] = [];
 
   constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
@@ -120,16 +128,23 @@ export class TextLayout {
   }
 
   private nestingAt(line: number, accept: (child: string, delta: number) => boolean): { delta: number } | undefined {
+    if (this.nestings[line] === undefined) this.nestings[line] = this.nestingBelow(line);
+    const nesting = this.nestings[line];
+    return nesting && accept(nesting.child, nesting.delta) ? { delta: nesting.delta } : undefined;
+  }
+
+  /** The content line below an opening key, and how much deeper it starts; null for other lines. */
+  private nestingBelow(line: number): Nesting | null {
     const opening = OPENING_KEY.exec(this.lines[line]);
-    if (!opening || /^\s*-\s*$/.test(this.lines[line])) return undefined;
+    if (!opening || /^\s*-\s*$/.test(this.lines[line])) return null;
     let next = line + 1;
     while (next < this.lines.length && BLANK_OR_COMMENT.test(this.lines[next])) next++;
-    if (next >= this.lines.length) return undefined;
+    if (next >= this.lines.length) return null;
     const child = this.lines[next].trimStart();
     const childIndent = this.lines[next].length - child.length;
     const keyColumn = opening[1].length;
     const delta = childIndent - keyColumn;
-    if (delta < 0 || /\t/.test(this.indentOf(next)) || !accept(child, delta)) return undefined;
-    return { delta };
+    if (delta < 0 || /\t/.test(this.indentOf(next))) return null;
+    return { child, delta };
   }
 }
