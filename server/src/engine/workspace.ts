@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG, type EngineConfig } from './config';
 import { providedKeys, requiredKeys } from './dependencies';
 import { FindingsCache } from './findings-cache';
+import { KeyIndex } from './key-index';
 import { isKustomization, patchFilesOf } from './kustomize';
 import type { KindMap, Resource } from './resource';
 import { SourceFile } from './source-file';
@@ -13,11 +14,9 @@ import { SourceFile } from './source-file';
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   /** The objects providing each key (see `providedKeys`): by kind and name, by kind, by selected label. */
-  private readonly providers = new Map<string, Set<Resource>>();
-  private readonly readersOfKeyIndex = new Map<string, Set<Resource>>();
-  /** What each indexed object provides and reads, computed once: a file may hold thousands of objects. */
-  private readonly providedKeysOf = new WeakMap<Resource, string[]>();
-  private readonly requiredKeysOf = new WeakMap<Resource, string[]>();
+  private readonly providers = new KeyIndex();
+  /** The objects reading each key (see `requiredKeys`). */
+  private readonly readers = new KeyIndex();
   /** For each kustomization file, the patch files it lists. */
   private readonly patchesByKustomization = new Map<string, string[]>();
   private config: EngineConfig;
@@ -86,8 +85,8 @@ export class Workspace {
   private quotersOf(moved: Resource[], except: string): string[] {
     const files = new Set<string>();
     for (const resource of moved) {
-      for (const key of this.providedKeysOf.get(resource) ?? []) {
-        for (const reader of this.readersOfKeyIndex.get(key) ?? []) if (reader.uri !== except) files.add(reader.uri);
+      for (const key of this.providers.keys(resource)) {
+        for (const reader of this.readers.objects(key)) if (reader.uri !== except) files.add(reader.uri);
       }
     }
     return [...files];
@@ -140,51 +139,31 @@ export class Workspace {
 
   /** The objects providing a key, such as the budgets whose selector needs `selects:app=web`. */
   providersOf(key: string): Resource[] {
-    return [...(this.providers.get(key) ?? [])];
+    return [...this.providers.objects(key)];
   }
 
   /** Objects that read what `key` names (such as every StatefulSet governed by `Service/web`). */
   readersOfKey(key: string): Resource[] {
-    return [...(this.readersOfKeyIndex.get(key) ?? [])];
+    return [...this.readers.objects(key)];
   }
 
   private index(resource: Resource, changedKeys: Set<string>): void {
-    const providedKeysHere = providedKeys(resource);
-    this.providedKeysOf.set(resource, providedKeysHere);
-    for (const provided of providedKeysHere) {
-      let bucket = this.providers.get(provided);
-      if (!bucket) this.providers.set(provided, (bucket = new Set()));
-      bucket.add(resource);
-      changedKeys.add(provided);
-    }
-    const requiredKeysHere = requiredKeys(resource);
-    this.requiredKeysOf.set(resource, requiredKeysHere);
-    for (const required of requiredKeysHere) {
-      let readers = this.readersOfKeyIndex.get(required);
-      if (!readers) this.readersOfKeyIndex.set(required, (readers = new Set()));
-      readers.add(resource);
-    }
+    const provided = providedKeys(resource);
+    this.providers.add(resource, provided);
+    provided.forEach((key) => changedKeys.add(key));
+    this.readers.add(resource, requiredKeys(resource));
   }
 
   private unindex(resource: Resource, changedKeys: Set<string>): void {
-    for (const provided of this.providedKeysOf.get(resource) ?? []) {
-      const bucket = this.providers.get(provided);
-      bucket?.delete(resource);
-      if (bucket?.size === 0) this.providers.delete(provided);
-      changedKeys.add(provided);
-    }
-    for (const required of this.requiredKeysOf.get(resource) ?? []) {
-      const readers = this.readersOfKeyIndex.get(required);
-      readers?.delete(resource);
-      if (readers?.size === 0) this.readersOfKeyIndex.delete(required);
-    }
+    this.providers.remove(resource).forEach((key) => changedKeys.add(key));
+    this.readers.remove(resource);
   }
 
   /** Drops the findings of the objects that read any of `keys`, and returns the other files holding them. */
   private readersOf(keys: Set<string>, except: string): string[] {
     const files = new Set<string>();
     for (const key of keys) {
-      for (const reader of this.readersOfKeyIndex.get(key) ?? []) {
+      for (const reader of this.readers.objects(key)) {
         this.findings.forget(reader);
         if (reader.uri !== except) files.add(reader.uri);
       }
