@@ -38,7 +38,8 @@ export const MAX_TIMED_RUNS = 100;
 
 /**
  * Runs `run`, which measures itself and returns its figure: the warm-up runs, more of them for a
- * short operation, then the timed runs, more of them too for a short operation.
+ * short operation, then the timed runs, more of them too for a short operation when warm-up runs
+ * are asked for (a run without warm-up, such as a smoke run, takes exactly the runs asked).
  */
 export async function sample(repetitions: Repetitions, run: () => number | Promise<number>): Promise<Sample> {
   const warmUntil = performance.now() + WARM_UP_MS;
@@ -47,7 +48,8 @@ export async function sample(repetitions: Repetitions, run: () => number | Promi
   }
   const runs: number[] = [];
   const timeUntil = performance.now() + TIMED_MS;
-  while (runs.length < repetitions.runs || (runs.length < MAX_TIMED_RUNS && performance.now() < timeUntil)) runs.push(await run());
+  const extend = repetitions.warmUp > 0;
+  while (runs.length < repetitions.runs || (extend && runs.length < MAX_TIMED_RUNS && performance.now() < timeUntil)) runs.push(await run());
   return summarize(runs);
 }
 

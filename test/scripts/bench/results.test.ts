@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderResults } from '../../../scripts/bench/report';
 import { verdicts, type BenchResults, type ServerFigures } from '../../../scripts/bench/results';
-import { median, sample, summarize } from '../../../scripts/bench/timing';
+import { MAX_TIMED_RUNS, median, sample, summarize } from '../../../scripts/bench/timing';
 
 const figure = (value: number) => summarize([value]);
 
@@ -67,6 +67,13 @@ describe('the benchmark results', () => {
     const figures = await sample({ warmUp: 0, runs: 3 }, () => [30, 10, 20][calls++]);
     assert.equal(calls, 3);
     assert.deepEqual(figures, { median: 20, runs: [30, 10, 20] });
+  });
+
+  it('times a short operation more often than asked once warmed up, up to a bound', async () => {
+    let calls = 0;
+    const figures = await sample({ warmUp: 1, runs: 3 }, () => (calls++, 0.01));
+    assert.equal(figures.runs.length, MAX_TIMED_RUNS);
+    assert.ok(calls > MAX_TIMED_RUNS, 'the warm-up runs come first');
   });
 
   it('meets every target when each figure is within it, boundaries included', () => {
