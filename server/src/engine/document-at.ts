@@ -1,8 +1,8 @@
-import { Composer, Parser, type Document } from 'yaml';
+import { Parser, type Document } from 'yaml';
 import { collectionKey } from './mapping-keys';
 import { withinNestingLimit } from './nesting';
 import type { Position } from './types';
-import { MAX_ALIAS_EXPANSIONS } from './parsed-document';
+import { manifestComposer, MAX_ALIAS_EXPANSIONS } from './parsed-document';
 import { aliasTargets } from './yaml-nodes';
 
 /** The offset of a zero-based line and UTF-16 column, clamped to the text. */
@@ -39,8 +39,7 @@ export function parseDocumentAt(text: string, [start, end]: [number, number], so
   const parser = new Parser();
   // The parser counts offsets from this field, so nodes carry positions in the whole file.
   parser.offset = start;
-  // Unique keys are checked by `SourceFile` in linear time; the library's check is quadratic.
-  const composer = new Composer({ version: '1.1', merge: true, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  const composer = manifestComposer();
   // A document nested too deep for the composer's recursion reads as empty, as `SourceFile` skips it.
   const tokens = withinNestingLimit(parser, source, () => undefined);
   const documents = [...composer.compose(tokens, true, start + source.length)];

@@ -43,10 +43,10 @@ export function locate(file: SourceFile, position: Position): Location | undefin
 
 /** The innermost object whose node holds the offset: a `kind: List` item rather than the List. */
 export function resourceAt(file: SourceFile, offset: number): Resource | undefined {
-  const span = documentSpanAt(file.text, offset);
-  const inDocument = file.resources.filter((resource) => within(resource.node, span));
+  const document = file.documentAt(offset);
+  const span: [number, number] = document ? [document.start, document.end] : documentSpanAt(file.text, offset);
   const candidates =
-    inDocument.length > 0 ? inDocument : resourcesOf(currentTextOf(file), ...parsedAlone(file, span));
+    document && document.resources.length > 0 ? document.resources : resourcesOf(currentTextOf(file), ...parsedAlone(file, span));
   let best: Resource | undefined;
   for (const resource of candidates) {
     const range = resource.node.range;
@@ -59,11 +59,6 @@ export function resourceAt(file: SourceFile, offset: number): Resource | undefin
 function parsedAlone(file: SourceFile, span: [number, number]): [ReturnType<typeof parseDocumentAt>, unknown] {
   const document = parseDocumentAt(file.text, span);
   return [document, contentOf(document)];
-}
-
-function within(node: Node, [start, end]: [number, number]): boolean {
-  const range = node.range;
-  return range !== undefined && range !== null && range[0] >= start && range[0] < end;
 }
 
 interface Hit {

@@ -28,6 +28,23 @@ function withoutTimeTags(tags: Tags): Tags {
 }
 
 /**
+ * A composer that reads YAML as kubectl does: YAML 1.1, so `yes`/`on` are booleans, `0755` is
+ * octal and `<<: *anchor` merges. Reading the text the same way is what makes type checks agree
+ * with the API server.
+ */
+export function manifestComposer(): Composer {
+  return new Composer({
+    version: '1.1',
+    merge: true,
+    customTags: withoutTimeTags,
+    // The parser's own check compares each key with every other: minutes for a large mapping.
+    uniqueKeys: false,
+    // Library warnings would write document text to the server's stderr, the output channel.
+    logLevel: 'error',
+  });
+}
+
+/**
  * One document of a file (the text from its `---` line to the next; see `documentSpans`),
  * parsed once for as long as that text stays the same. An edit elsewhere in the file only
  * moves it: its nodes keep the offsets they were parsed at until something reads them
@@ -49,17 +66,7 @@ export class ParsedDocument implements NodeHost {
   ) {
     this.parsedAt = start;
     this.length = source.length;
-    // kubectl reads YAML 1.1: `yes`/`on` are booleans, `0755` is octal and `<<: *anchor` merges.
-    // Reading the text the same way is what makes type checks agree with the API server.
-    const composer = new Composer({
-      version: '1.1',
-      merge: true,
-      customTags: withoutTimeTags,
-      // The parser's own check compares each key with every other: minutes for a large mapping.
-      uniqueKeys: false,
-      // Library warnings would write document text to the server's stderr, the output channel.
-      logLevel: 'error',
-    });
+    const composer = manifestComposer();
     const parser = new Parser();
     // The parser counts offsets from this field, so nodes carry positions in the whole file.
     parser.offset = start;

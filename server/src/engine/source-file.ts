@@ -65,13 +65,23 @@ export class SourceFile {
     }
   }
 
+  /** The document holding an offset; none in a file that is not read. */
+  documentAt(offset: number): ParsedDocument | undefined {
+    return this.lastDocumentWhere((document) => document.start <= offset);
+  }
+
   /** The document holding a zero-based line. */
   documentAtLine(line: number): ParsedDocument | undefined {
+    return this.lastDocumentWhere((document) => document.startLine <= line);
+  }
+
+  /** The last document that `startsBefore` holds for, by binary search: documents are in order. */
+  private lastDocumentWhere(startsBefore: (document: ParsedDocument) => boolean): ParsedDocument | undefined {
     let low = 0;
     let high = this.documents.length - 1;
     while (low < high) {
       const middle = Math.ceil((low + high) / 2);
-      if (this.documents[middle].startLine <= line) low = middle;
+      if (startsBefore(this.documents[middle])) low = middle;
       else high = middle - 1;
     }
     return this.documents[low];

@@ -5,6 +5,7 @@ import { governingService, isHeadless } from '../governing-service';
 import { formatLabels, labelsOf, mapSelects, type Labels } from '../label-selector';
 import { containersOf, entriesOf } from '../pod-template';
 import { textOf, type Resource } from '../resource';
+import type { SourceFile } from '../source-file';
 import { isMapping } from '../values';
 import { ownNodeAt, resourceOf, type FixContext } from './fix-context';
 import type { Fix, WorkspaceChange } from './types';
@@ -36,6 +37,19 @@ function governedBy(context: FixContext, resource: Resource<StatefulSet>): Resou
   const namespace = context.workspace.namespaceOf(resource);
   const governing = governingService({ resource, namespace, partial: false, workspace: context.workspace });
   return governing.state === 'found' ? governing.service : undefined;
+}
+
+/**
+ * What a fix to the governing Service works on: the StatefulSet of the finding, the Service it
+ * names and that Service's file, with the fixes that name another Service instead.
+ */
+function governedServiceOf(
+  context: FixContext,
+): { resource: Resource<StatefulSet>; service: Resource<Service>; serviceFile: SourceFile | undefined; alternatives: Fix[] } | undefined {
+  const resource = statefulSetOf(context);
+  const service = resource && governedBy(context, resource);
+  if (!resource || !service) return undefined;
+  return { resource, service, serviceFile: context.workspace.get(service.uri), alternatives: serviceNameFixes(context, resource, service.name) };
 }
 
 /** `Change serviceName to 'x'` for each other headless Service of the namespace that selects the pods. */
@@ -143,12 +157,10 @@ export function serviceNotFoundFixes(context: FixContext): Fix[] {
 const NEVER_HEADLESS = new Set(['NodePort', 'LoadBalancer', 'ExternalName']);
 
 export function serviceNotHeadlessFixes(context: FixContext): Fix[] {
-  const resource = statefulSetOf(context);
-  const service = resource && governedBy(context, resource);
-  if (!resource || !service) return [];
-  const alternatives = serviceNameFixes(context, resource, service.name);
+  const governed = governedServiceOf(context);
+  if (!governed) return [];
+  const { service, serviceFile, alternatives } = governed;
   const type = service.object.spec?.type;
-  const serviceFile = context.workspace.get(service.uri);
   if ((typeof type === 'string' && NEVER_HEADLESS.has(type)) || !serviceFile) return alternatives;
   const makeHeadless: Fix = {
     id: 'service-headless',
@@ -172,12 +184,10 @@ export function serviceNotHeadlessFixes(context: FixContext): Fix[] {
 }
 
 export function serviceSelectorFixes(context: FixContext): Fix[] {
-  const resource = statefulSetOf(context);
-  const service = resource && governedBy(context, resource);
-  if (!resource || !service) return [];
-  const alternatives = serviceNameFixes(context, resource, service.name);
+  const governed = governedServiceOf(context);
+  if (!governed) return [];
+  const { resource, service, serviceFile, alternatives } = governed;
   const podLabels = podLabelsOf(resource);
-  const serviceFile = context.workspace.get(service.uri);
   if (Object.keys(podLabels).length === 0 || !serviceFile) return alternatives;
   const selector = map(Object.entries(podLabels).map(([key, value]) => [key, text(value)]));
   const setSelector: Fix = {
