@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // Each bundle carries its dependencies, so the .vsix and the npm package need no node_modules.
 import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
 const outdirFlag = process.argv.indexOf('--outdir');
@@ -9,8 +10,22 @@ const outdir = outdirFlag >= 0 ? process.argv[outdirFlag + 1] : 'dist';
 // ESM dependencies (tinyglobby, fdir) read import.meta.url, which a CommonJS bundle lacks.
 const importMetaShim = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
+/**
+ * The `yaml` package's ES module build, which it ships for browsers and which holds the same
+ * code: bundled as ES modules, the engine's many calls into it (`isMap`, `isScalar`…) are plain
+ * function calls instead of reads through CommonJS export getters.
+ */
+const yamlAsModules = {
+  name: 'yaml-as-modules',
+  setup(build) {
+    const entry = fileURLToPath(new URL('node_modules/yaml/browser/index.js', import.meta.url));
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: entry }));
+  },
+};
+
 const shared = {
   bundle: true,
+  plugins: [yamlAsModules],
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: importMetaShim },
   platform: 'node',

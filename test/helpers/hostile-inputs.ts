@@ -50,6 +50,17 @@ export const FLOW_SERVICE = '{apiVersion: v1, kind: Service, metadata: {name: we
 
 const prod = 'kustomize/overlays/prod';
 
+/** The governed StatefulSet with `count` environment variables in its only container, the last field of the text. */
+function manyEnvironmentVariables(count: number, variable: (index: number) => { name: string; value: string }): string {
+  const entries = Array.from({ length: count }, (_, index) => {
+    const { name, value } = variable(index);
+    return `            - name: ${name}\n              value: "${value}"\n`;
+  });
+  return `${GOVERNED_STATEFULSET.trimEnd()}\n          env:\n${entries.join('')}`;
+}
+
+export const ENV_VARIABLE_COUNT = 20_000;
+
 export const HOSTILE_INPUTS = {
   ordinary: { title: 'an ordinary StatefulSet with its Service, for comparison', text: () => GOVERNED_STATEFULSET, disk: () => ({ 'service.yaml': HEADLESS_SERVICE }) },
   billionLaughs: { title: 'an alias expansion bomb ("billion laughs": 9 levels of 9 aliases)', text: billionLaughs },
@@ -72,6 +83,16 @@ export const HOSTILE_INPUTS = {
   duplicateDocuments: { title: 'duplicate documents', text: () => fixture('hostile-input/duplicate-documents.yaml') },
   list: { title: 'a kind: List', text: () => fixture('hostile-input/list-of-objects.yaml') },
   flowStyle: { title: 'flow-style (JSON-like) YAML', text: () => fixture('hostile-input/json-style.yaml') },
+  manyCredentials: {
+    title: `one StatefulSet with ${ENV_VARIABLE_COUNT.toLocaleString('en')} env vars, each an inline credential`,
+    text: () => manyEnvironmentVariables(ENV_VARIABLE_COUNT, (index) => ({ name: `DB_PASSWORD_${index}`, value: `Xk9mP2vL7qR4nT8w${index}` })),
+    disk: () => ({ 'service.yaml': HEADLESS_SERVICE }),
+  },
+  manyPlainVariables: {
+    title: `one StatefulSet with ${ENV_VARIABLE_COUNT.toLocaleString('en')} plain env vars`,
+    text: () => manyEnvironmentVariables(ENV_VARIABLE_COUNT, (index) => ({ name: `SETTING_${index}`, value: `plain-${index}` })),
+    disk: () => ({ 'service.yaml': HEADLESS_SERVICE }),
+  },
   helm: { title: 'a Helm template', text: () => fixture('rules/helm-template/chart-template.yaml') },
   kustomizePatch: {
     title: 'a Kustomize patch',

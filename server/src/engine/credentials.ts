@@ -60,6 +60,8 @@ const SETTING_WORDS = new Set([
   ...['ttl', 'timeout', 'expiry', 'expiration', 'expire', 'expires', 'lifetime', 'duration', 'interval', 'period'],
   ...['validity', 'age', 'delay', 'days', 'hours', 'minutes', 'seconds', 'ms'],
 ]);
+/** A compound ending in a setting word (`PASSWORDFILE`); shorter words end too many others. */
+const ENDS_IN_SETTING_WORD = new RegExp(`(${[...SETTING_WORDS].filter((word) => word.length >= 4).join('|')})$`);
 /** Last words of identifiers, which are random by design and grant nothing (`KAFKA_CLUSTER_ID`). */
 const IDENTIFIER_WORDS = new Set([
   ...['id', 'ids', 'uuid', 'guid', 'uid', 'arn', 'hash', 'digest', 'checksum', 'sha', 'fingerprint', 'thumbprint'],
@@ -71,23 +73,35 @@ const IDENTIFIER_WORDS = new Set([
  * punctuation, and at camelCase boundaries (`dbPassword`, `APIKey`, `OAuthToken`).
  */
 export function wordsOf(name: string): string[] {
-  const words = name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([0-9])([A-Z][a-z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+  const words = (SHOUTING_NAME.test(name) ? name : splitCamelCase(name))
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== '')
     .map((word) => word.toLowerCase());
   // `OAuth` splits like an acronym followed by a word, but it is one word.
-  return words.flatMap((word, index) => {
-    if (word === 'o' && words[index + 1] === 'auth') return [];
-    return [word === 'auth' && words[index - 1] === 'o' ? 'oauth' : word];
-  });
+  const joined: string[] = [];
+  for (let index = 0; index < words.length; index++) {
+    if (words[index] === 'o' && words[index + 1] === 'auth') continue;
+    joined.push(words[index] === 'auth' && words[index - 1] === 'o' ? 'oauth' : words[index]);
+  }
+  return joined;
+}
+
+/** The usual shape of an environment variable name, which has no camelCase boundary to find. */
+const SHOUTING_NAME = /^[A-Z0-9_]*$/;
+
+function splitCamelCase(name: string): string {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([0-9])([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
 }
 
 /** Whether the name says the variable holds a credential. */
 export function nameSuggestsCredential(name: string): boolean {
-  const words = matchableWordsOf(name);
+  return wordsSuggestCredential(matchableWordsOf(name));
+}
+
+function wordsSuggestCredential(words: readonly string[]): boolean {
   if (NOT_CREDENTIAL_NAMES.some((pattern) => pattern.test(words.join('-')))) return false;
   if (isAboutCredential(words)) return false;
   return words.some(
@@ -108,8 +122,8 @@ export function credentialEvidence(name: string | undefined, value: string): Cre
   const shape = secretShapeOf(text);
   if (shape) return shape;
   if (name === undefined) return looksRandom(text) ? 'random' : undefined;
-  if (nameSuggestsCredential(name)) return canBeCredential(text) ? 'name' : undefined;
   const words = matchableWordsOf(name);
+  if (wordsSuggestCredential(words)) return canBeCredential(text) ? 'name' : undefined;
   if (isAboutCredential(words) || IDENTIFIER_WORDS.has(words.at(-1) ?? '')) return undefined;
   return looksRandom(text) ? 'random' : undefined;
 }
@@ -142,8 +156,7 @@ function isAboutCredential(words: readonly string[]): boolean {
   if (last === undefined) return true;
   if (last === 'key' && ['password', 'passwd', 'pwd', 'pass', 'pw'].includes(previous)) return true;
   if (last === 'id') return previous !== 'secret';
-  if (SETTING_WORDS.has(last)) return true;
-  return [...SETTING_WORDS].some((setting) => setting.length >= 4 && last.endsWith(setting));
+  return SETTING_WORDS.has(last) || ENDS_IN_SETTING_WORD.test(last);
 }
 
 const PEM_PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
@@ -161,13 +174,14 @@ const CONNECTION_STRING_PASSWORD = /(?:^|[;?&\s])(?:password|pwd|passwd|accountk
 
 /** Shapes that are credentials whatever the variable is called. */
 function secretShapeOf(text: string): CredentialEvidence | undefined {
-  if (PEM_PRIVATE_KEY.test(text)) return 'private-key';
-  if (BASE64_PEM.test(text) && PEM_PRIVATE_KEY.test(decodeBase64(text))) return 'private-key';
-  if (JWT.test(text)) return 'jwt';
-  if (AWS_ACCESS_KEY_ID.test(text)) return 'aws-access-key';
-  const url = URL_WITH_PASSWORD.exec(text);
+  // Each shape holds a fixed piece of text; looking for it first spares most values every pattern.
+  if (text.includes('-----BEGIN') && PEM_PRIVATE_KEY.test(text)) return 'private-key';
+  if (text.startsWith('LS0tLS1CRUdJT') && BASE64_PEM.test(text) && PEM_PRIVATE_KEY.test(decodeBase64(text))) return 'private-key';
+  if (text.includes('eyJ') && JWT.test(text)) return 'jwt';
+  if ((text.includes('AKIA') || text.includes('ASIA')) && AWS_ACCESS_KEY_ID.test(text)) return 'aws-access-key';
+  const url = text.includes('://') ? URL_WITH_PASSWORD.exec(text) : null;
   if (url && !isPlaceholder(url[2])) return 'url-password';
-  const connection = CONNECTION_STRING_PASSWORD.exec(text);
+  const connection = text.includes('=') ? CONNECTION_STRING_PASSWORD.exec(text) : null;
   if (connection && !isPlaceholder(connection[1])) return 'connection-string-password';
   return undefined;
 }
@@ -193,6 +207,7 @@ function decodeBase64(text: string): string {
  * variables, `${VAR}` or `$VAR` for envsubst, a `<your-password>` blank, or a mask (`****`).
  */
 function isPlaceholder(text: string): boolean {
+  if (!text.includes('$') && !text.includes('<')) return !/[A-Za-z0-9]/.test(text);
   const rest = text
     .replace(/(?<!\$)\$\([^()]*\)/g, '')
     .replace(/\$\{[^{}]*\}/g, '')

@@ -28,6 +28,8 @@ export interface FieldLocation {
   key: Range;
   value: Range | undefined;
   pair: Range;
+  /** The value's node as written: an alias stays an alias. */
+  valueNode: Node | undefined;
 }
 
 /**
@@ -127,15 +129,17 @@ export class Resource<T extends KubernetesObject = KubernetesObject> {
     const found = typeof path[path.length - 1] === 'string' ? this.walk(path) : undefined;
     const keySpan = spanOf(found?.pair?.key);
     if (!found?.pair || !keySpan) return undefined;
+    const valueNode = found.pair.value ?? undefined;
     if (found.entry) {
       const entry = this.file.rangeOf(found.entry[0], found.entry[1]);
-      return { key: entry, value: entry, pair: entry };
+      return { key: entry, value: entry, pair: entry, valueNode };
     }
-    const valueSpan = spanOf(found.pair.value);
+    const valueSpan = spanOf(valueNode);
     return {
       key: this.file.rangeOf(keySpan[0], keySpan[1]),
       value: valueSpan && this.file.rangeOf(valueSpan[0], valueSpan[1]),
       pair: this.file.rangeOf(keySpan[0], valueSpan?.[1] ?? keySpan[1]),
+      valueNode,
     };
   }
 

@@ -22,6 +22,5 @@ export function toDiagnostic(finding: Finding): Diagnostic {
       location: { uri: related.uri, range: related.range },
       message: related.message,
     })),
-    data: finding.fix ? { ruleId: finding.ruleId, fix: finding.fix } : undefined,
   };
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { parseText, runCli } from '../cli/run-cli';
-import { FLOW_SERVICE, HOSTILE_INPUTS, openInFreshServer, pseudoRandomBytes, STATEFULSET, type HostileInput } from '../../helpers/hostile-inputs';
+import { ENV_VARIABLE_COUNT, FLOW_SERVICE, HOSTILE_INPUTS, openInFreshServer, pseudoRandomBytes, STATEFULSET, type HostileInput } from '../../helpers/hostile-inputs';
 import { codes } from '../../helpers/lsp-client';
 
 /*
@@ -110,6 +110,21 @@ describe('hostile input over stdio', () => {
     const diagnostics = await open(t, HOSTILE_INPUTS.yaml11);
     assert.deepEqual(codes(diagnostics).filter((code) => code !== 'pdb-missing' && code !== 'anti-affinity-missing'), ['type-mismatch']);
     assert.match(String(diagnostics.find((diagnostic) => diagnostic.code === 'anti-affinity-missing')?.message), /the 8 pods/);
+  });
+
+  it(`${HOSTILE_INPUTS.manyCredentials.title}: one warning each, on its value`, async (t) => {
+    const diagnostics = await open(t, HOSTILE_INPUTS.manyCredentials);
+    const warnings = diagnostics.filter((diagnostic) => diagnostic.code === 'inline-secret');
+    assert.equal(warnings.length, ENV_VARIABLE_COUNT);
+    const text = HOSTILE_INPUTS.manyCredentials.text().split('\n');
+    const last = warnings.at(-1)!.range;
+    assert.equal(text[last.start.line].slice(last.start.character, last.end.character), `"Xk9mP2vL7qR4nT8w${ENV_VARIABLE_COUNT - 1}"`);
+    assert.ok(warnings.every((warning) => !warning.message.includes('Xk9mP2vL7qR4nT8w')), 'no message repeats a value');
+  });
+
+  it(`${HOSTILE_INPUTS.manyPlainVariables.title}: no warning about them`, async (t) => {
+    const diagnostics = await open(t, HOSTILE_INPUTS.manyPlainVariables);
+    assert.deepEqual(codes(diagnostics).filter((code) => code === 'inline-secret' || code === 'env-value-conflict'), []);
   });
 
   it('a Helm template: one information finding', async (t) => {

@@ -1,12 +1,12 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { EnvVar } from 'kubernetes-types/core/v1';
-import { isAlias } from 'yaml';
+import { isAlias, type Node } from 'yaml';
 import { credentialEvidence, wordsOf, type CredentialEvidence } from '../credentials';
 import { containersOf, entriesOf, type ContainerEntry, type Entry } from '../pod-template';
 import { textOf, type Resource } from '../resource';
 import { defineResourceRule, type ResourceContext } from '../rule';
 import type { RelatedLocation, Report } from '../types';
-import { resolveNode, spanOf, type PathSegment } from '../yaml-nodes';
+import { resolveNode, spanOf } from '../yaml-nodes';
 
 /** What the value is, for the message: never anything read from the value itself. */
 const HOLDS: Record<CredentialEvidence, string> = {
@@ -64,9 +64,10 @@ function reportOf(
   const owner = containerName ? `${kind} '${containerName}'` : `the ${kind} at ${list}[${containerIndex}]`;
   const secretAdvice = existingSecretName ? ` (this StatefulSet already reads Secret '${existingSecretName}')` : '';
   const valuePath = [...env.path, 'value'];
-  const related = anchorOf(resource, valuePath, envName);
+  const location = resource.field(valuePath);
+  const related = anchorOf(resource, location?.valueNode, envName);
   return {
-    range: resource.field(valuePath)?.value ?? resource.nearest(valuePath),
+    range: location?.value ?? resource.nearest(valuePath),
     message: `${subject} of ${owner} holds ${HOLDS[evidence]} in plain text: the value is stored in the manifest, visible to anyone who can read this file or the StatefulSet object. Move it to a Secret${secretAdvice} and reference it with valueFrom.secretKeyRef.`,
     ...(related ? { related: [related] } : {}),
     fix: {
@@ -85,8 +86,7 @@ function reportOf(
 }
 
 /** Where the literal is written when the entry reaches it through an alias (`value: *password`). */
-function anchorOf(resource: Resource, valuePath: PathSegment[], envName: string | undefined): RelatedLocation | undefined {
-  const node = resource.nodeAt(valuePath);
+function anchorOf(resource: Resource, node: Node | undefined, envName: string | undefined): RelatedLocation | undefined {
   if (!isAlias(node)) return undefined;
   const span = spanOf(resolveNode(resource.document, node));
   if (!span) return undefined;
