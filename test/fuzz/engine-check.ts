@@ -8,12 +8,16 @@ import { toOffsetEdits } from '../helpers/apply-edits';
 
 /*
  * What must hold for any input: nothing throws out of the engine, no rule throws inside it,
- * every range lies inside its document, no answer takes pathological time, and no text shows
+ * every range lies inside its document, no answer hangs, and no text shows
  * a JavaScript value that leaked into words (`undefined`, `NaN`, `[object Object]`).
  */
 
-/** CPU time one analysis or one editor request may take. Real work takes milliseconds. */
-export const TIME_BOUND_MS = 2000;
+/**
+ * CPU time after which a step counts as hung. Real work takes milliseconds; the bound is far
+ * above what a slow or busy machine adds, so it only ever catches a hang, never slowness,
+ * which `npm run bench` and `npm run hostile-report` measure.
+ */
+export const HANG_BOUND_MS = 60_000;
 
 export interface EngineCase {
   /** The file checked. */
@@ -26,7 +30,7 @@ export interface EngineCase {
 
 export class FuzzFailure extends Error {
   constructor(
-    readonly kind: 'exception' | 'rule-error' | 'range' | 'time' | 'edits' | 'garbled-text',
+    readonly kind: 'exception' | 'rule-error' | 'range' | 'hang' | 'edits' | 'garbled-text',
     detail: string,
   ) {
     super(`${kind}: ${detail}`);
@@ -104,7 +108,7 @@ function checkFixes(workspace: Workspace, findings: Finding[], text: string): vo
   expectApplicable(workspace, attempt('fixAll', () => fixAll(workspace, MAIN_URI, findings)), 'fix all');
 }
 
-/** Runs one step, turning an exception or a pathological time into a failure. */
+/** Runs one step, turning an exception or a hang into a failure. */
 function attempt<T>(label: string, step: () => T): T {
   const started = process.cpuUsage();
   let result: T;
@@ -115,7 +119,7 @@ function attempt<T>(label: string, step: () => T): T {
   }
   const used = process.cpuUsage(started);
   const milliseconds = (used.user + used.system) / 1000;
-  if (milliseconds > TIME_BOUND_MS) throw new FuzzFailure('time', `${label} took ${Math.round(milliseconds)} ms of CPU`);
+  if (milliseconds > HANG_BOUND_MS) throw new FuzzFailure('hang', `${label} hung: ${Math.round(milliseconds / 1000)} s of CPU`);
   return result;
 }
 

@@ -26,8 +26,11 @@ export type Operation =
 /** The names give the files their roles: a kustomization lists the StatefulSet file as a patch. */
 const FILE_NAMES = ['statefulset.yaml', 'service.yaml', 'kustomization.yaml'];
 const KUSTOMIZATION = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - service.yaml\npatches:\n  - path: statefulset.yaml\n';
-/** Each request, and the diagnostics that follow the last edit, must come within this. */
-const ANSWER_TIMEOUT_MS = 20_000;
+/**
+ * A request, or the diagnostics after the last edit, that takes longer than this counts as a
+ * hang: far above what a loaded machine adds, since speed is for the benchmarks to measure.
+ */
+const ANSWER_TIMEOUT_MS = 60_000;
 
 /** What VS Code announces for the features the sessions use. */
 export const EDITOR_CAPABILITIES: ClientCapabilities = {
@@ -208,7 +211,7 @@ async function request(client: TestClient, operation: Extract<Operation, { at: n
 async function answer<T>(pending: Promise<unknown>, label: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SessionFailure(`${label} got no answer in ${ANSWER_TIMEOUT_MS} ms`)), ANSWER_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new SessionFailure(`${label} got no answer in ${ANSWER_TIMEOUT_MS / 1000} s: the server hangs`)), ANSWER_TIMEOUT_MS);
   });
   try {
     return (await Promise.race([pending, timeout])) as T;

@@ -20,18 +20,17 @@ export function suppressionsOf(text: string): Suppressions {
   const result: Suppressions = { file: undefined, lines: new Map() };
   if (!text.includes('kube-stateful-disable')) return result;
   const lines = text.split(/\r?\n/);
-  lines.forEach((line, index) => {
-    const match = DIRECTIVE.exec(line);
-    if (!match) return;
-    const scope = scopeOf(match[2]);
-    if (match[1] === 'disable') {
-      result.file = merge(result.file, scope);
-      return;
+  // Walking up from the end, each line learns the next line below it that is neither blank nor a comment.
+  let nextContent = lines.length;
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const match = DIRECTIVE.exec(lines[index]);
+    if (match) {
+      const scope = scopeOf(match[2]);
+      if (match[1] === 'disable') result.file = merge(result.file, scope);
+      else result.lines.set(nextContent, merge(result.lines.get(nextContent), scope));
     }
-    let target = index + 1;
-    while (target < lines.length && /^\s*(#.*)?$/.test(lines[target])) target++;
-    result.lines.set(target, merge(result.lines.get(target), scope));
-  });
+    if (!/^\s*(#.*)?$/.test(lines[index])) nextContent = index;
+  }
   return result;
 }
 
@@ -46,7 +45,10 @@ function scopeOf(text: string): Scope {
   return ids.length === 0 ? 'all' : new Set(ids);
 }
 
+/** Adds to a scope in place: many directives may name the same line. */
 function merge(current: Scope | undefined, added: Scope): Scope {
   if (current === 'all' || added === 'all') return 'all';
-  return new Set([...(current ?? []), ...added]);
+  if (!current) return new Set(added);
+  for (const id of added) current.add(id);
+  return current;
 }

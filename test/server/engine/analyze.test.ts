@@ -26,11 +26,10 @@ describe('analyze', () => {
 
   it('answers an alias expansion bomb with a syntax finding instead of expanding it', () => {
     const file = 'engine/alias-bomb.yaml';
-    const started = process.hrtime.bigint();
     const findings = analyze(workspaceOf([file]), fixtureUri(file));
+    // The message is the parser's refusal to expand past the limit, so the bomb was never built.
     assert.deepEqual(findings.map((finding) => finding.ruleId), ['yaml-syntax']);
     assert.match(findings[0].message, /repeats its aliases more than 1000 times/);
-    assert.ok(process.hrtime.bigint() - started < 5_000_000_000n, 'answered without expanding the bomb');
   });
 
   it('isolates a rule that throws: the others still report, and the failure is told once', () => {
