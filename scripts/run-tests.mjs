@@ -1,6 +1,8 @@
 // Runs the tests with node's test runner, TypeScript loaded through tsx: first every
 // test/**/*.test.ts file (unit and protocol tests), then the editor scenarios in
-// test/**/*.e2e.ts, which drive the packaged extension in a real VS Code.
+// test/**/*.e2e.ts, which drive the packaged extension in a real VS Code. When editor tests are
+// among them (those and test/editors/), scripts/prepare-editors.ts first installs what they
+// drive, outside any test's timeout.
 //   node scripts/run-tests.mjs            both stages
 //   node scripts/run-tests.mjs --e2e      the editor scenarios only
 //   node scripts/run-tests.mjs <part…>    the unit and protocol test files whose path contains a part
@@ -37,6 +39,12 @@ const unit = testFiles(path.join(root, 'test'), '.test.ts').filter(
   (file) => parts.length === 0 || parts.some((part) => file.includes(part)),
 );
 const e2e = parts.length === 0 ? testFiles(path.join(root, 'test'), '.e2e.ts') : [];
+
+const drivesEditors = e2e.length > 0 || (!e2eOnly && unit.some((file) => file.includes(`${path.sep}editors${path.sep}`)));
+if (drivesEditors) {
+  const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-editors.ts'], { cwd: root, stdio: 'inherit' });
+  if (prepared.status !== 0) process.exit(prepared.status ?? 1);
+}
 
 let status = e2eOnly ? 0 : run(unit);
 // Each editor scenario runs its own code-server and browser page; one at a time fits two cores.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { it } from 'node:test';
 import { FIXTURES } from '../helpers/rule-tester';
 import { ROOT } from '../helpers/vsix';
-import { prepareEditorEnvironment } from './environment';
+import { editorEnvironment } from './environment';
 import { freePort, ServerProcess } from './server-process';
 import { launchBrowser } from './workbench';
 
@@ -19,7 +19,7 @@ import { launchBrowser } from './workbench';
 const SUMMARY = /kube-stateful extension tests: \d+ passed, \d+ failed/;
 
 it('passes the extension-host API suite in VS Code for the web', { timeout: 5 * 60_000 }, async () => {
-  const environment = prepareEditorEnvironment((line) => console.log(line));
+  const environment = editorEnvironment();
   const suite = spawnSync(process.execPath, ['esbuild.mjs', '--test-suite'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(suite.status, 0, suite.stderr);
   const state = mkdtempSync(path.join(tmpdir(), 'kube-stateful-vscode-server-'));

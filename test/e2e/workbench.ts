@@ -70,7 +70,7 @@ export class Workbench {
     return this.page.locator('.markers-panel').innerText().catch(() => '');
   }
 
-  async waitForProblems(accept: (text: string) => boolean, what: string, timeoutMs = 30_000): Promise<string> {
+  async waitForProblems(accept: (text: string) => boolean, what: string, timeoutMs = 60_000): Promise<string> {
     return this.waitFor(() => this.problems(), accept, what, timeoutMs);
   }
 

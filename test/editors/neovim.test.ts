@@ -34,15 +34,10 @@ interface NeovimDiagnostic {
   code: string;
 }
 
-/** Installs Debian's neovim when it is missing and this runs as root, as CI does; otherwise says how. */
-function ensureNeovim(): void {
-  if (spawnSync('nvim', ['--version']).status === 0) return;
-  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (!canInstall) throw new Error("The Neovim test needs Debian's neovim: install it (apt-get install neovim).");
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'neovim']]) {
-    const run = spawnSync('apt-get', args, { encoding: 'utf8', env });
-    if (run.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed: ${(run.stderr || run.stdout).slice(-2000)}`);
+/** Neovim is installed by scripts/prepare-editors.ts, which npm test runs first. */
+function expectNeovim(): void {
+  if (spawnSync('nvim', ['--version']).status !== 0) {
+    throw new Error("The Neovim test needs Debian's neovim, which is not installed: run 'npx tsx scripts/prepare-editors.ts' (npm test runs it first).");
   }
 }
 
@@ -113,7 +108,7 @@ describe('Neovim with the README configuration', () => {
 
   before(() => {
     assert.ok(existsSync(SERVER), `${path.relative(ROOT, SERVER)} is missing: run 'npm run build' first.`);
-    ensureNeovim();
+    expectNeovim();
     version = neovimVersion();
     folder = mkdtempSync(path.join(tmpdir(), 'kube-stateful-neovim-'));
     workspace = path.join(folder, 'workspace');
