@@ -131,8 +131,11 @@ export function credentialEvidence(name: string | undefined, value: string): Cre
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(text: string): number {
   const counts = new Map<string, number>();
-  for (const character of text) counts.set(character, (counts.get(character) ?? 0) + 1);
-  const length = [...text].length;
+  let length = 0;
+  for (const character of text) {
+    counts.set(character, (counts.get(character) ?? 0) + 1);
+    length++;
+  }
   let entropy = 0;
   for (const count of counts.values()) entropy -= (count / length) * Math.log2(count / length);
   return entropy;
