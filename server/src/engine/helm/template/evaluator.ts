@@ -123,7 +123,7 @@ export class Executor {
       return { output: out.rope() };
     } catch (error) {
       if (error instanceof ExecFailure) return { output: out.rope(), failure: error };
-      if (error instanceof RangeError) {
+      if (isStackOverflow(error)) {
         const { line, column } = lineAndColumn(tree.source, 0);
         const detail = 'templates nested too deeply';
         const message = `template: ${tree.parseName}: ${detail}`;
@@ -407,7 +407,7 @@ export class Executor {
   private callFailure(scope: Scope, node: Span, name: string, error: unknown): ExecFailure {
     if (error instanceof ExecFailure) return error;
     if (error instanceof IncludeError) return this.failure(scope, node, `error calling ${name}: ${error.message}`, false, error.inner);
-    if (error instanceof RangeError) return this.failure(scope, node, `templates nested too deeply calling ${name}`, true);
+    if (isStackOverflow(error)) return this.failure(scope, node, `templates nested too deeply calling ${name}`, true);
     return this.failure(scope, node, `error calling ${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
@@ -491,6 +491,11 @@ export class Executor {
     }
     return out.rope().without('<no value>');
   }
+}
+
+/** Only the engine's own recursion is turned into a depth error; other range errors are function errors. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 function findVar(scope: Scope, name: string): { name: string; val: Val } | undefined {

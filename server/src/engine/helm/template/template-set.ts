@@ -105,7 +105,7 @@ export class TemplateSet {
   }
 
   private parse(name: string, uri: string, text: string): ParsedFile | TemplateParseError {
-    return this.cache.get(`${name}\0${uri}\0${text}`, () => {
+    return this.cache.get(`${this.limits.maxTemplateChars}\0${name}\0${uri}\0${text}`, () => {
       if (text.length > this.limits.maxTemplateChars) {
         return { uri, start: 0, end: 0, message: `template: ${name}:1: template text is larger than ${this.limits.maxTemplateChars} characters`, templateName: name, line: 1 };
       }

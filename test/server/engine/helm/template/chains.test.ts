@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { GoStruct, type GoValue } from '../../../../../server/src/engine/helm/go/values';
+import { TemplateSet } from '../../../../../server/src/engine/helm/template/template-set';
+import { functions, ok, render } from './helpers';
+
+describe('field chains and pipelines', () => {
+  it('treats a nil variable as the start of a safe chain', () => {
+    assert.equal(ok('[{{ $x := .a }}{{ $x.b.c }}]'), '[]');
+    assert.equal(ok('{{ with $x := .a }}{{ $x.b }}{{ end }}', { a: { b: 'B' } }), 'B');
+    assert.match(render('{{ .a.b.c }}', { a: {} }).error!, /at <\.a\.b\.c>: nil pointer evaluating interface \{\}\.c$/);
+  });
+
+  it('follows fields after a parenthesised method call', () => {
+    const config = new GoStruct('files.Files', new Map([['AsConfig', 'a.txt: x']]));
+    const files = new GoStruct('files.Files', new Map(), new Map([['Glob', (pattern: GoValue) => (pattern === '*.txt' ? config : null)]]));
+    const set = new TemplateSet(functions);
+    set.add('main', 'file:///m', '{{ (.Files.Glob "*.txt").AsConfig }}|{{ (.Files.Glob "none").AsConfig }}');
+    assert.equal(set.render('main', new Map([['Files', files]])).output.text, 'a.txt: x|');
+  });
+
+  it('passes each command result as the last argument of the next', () => {
+    assert.equal(ok('{{ .a | default "d" | upper | quote }}'), '"D"');
+    assert.equal(ok('{{ "x" | printf "%s-%s" "y" }}'), 'y-x');
+    assert.equal(ok('{{ (list 1 2 3) | len }}'), '3');
+    assert.match(render('{{ .a | .b }}', { a: 1, b: 2 }).error!, /b is not a method but has arguments/);
+  });
+
+  it('gives field errors on the wrong kinds of values', () => {
+    assert.match(render('{{ .s.x }}', { s: 'str' }).error!, /can't evaluate field x in type string/);
+    assert.match(render('{{ range .s }}{{ end }}', { s: 1.5 }).error!, /range can't iterate over 1.5/);
+  });
+});
