@@ -24,6 +24,11 @@ export class TemplateParseCache {
 
   constructor(private readonly capacity = 4000) {}
 
+  /** How many parsed files it holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   get(key: string, parse: () => ParsedFile | TemplateParseError): ParsedFile | TemplateParseError {
     const found = this.entries.get(key);
     if (found) {

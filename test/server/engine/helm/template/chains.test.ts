@@ -31,3 +31,17 @@ describe('field chains and pipelines', () => {
     assert.match(render('{{ range .s }}{{ end }}', { s: 1.5 }).error!, /range can't iterate over 1.5/);
   });
 });
+
+describe('parse cache', () => {
+  it('parses unchanged text once across template sets, and only the edited file again', async () => {
+    const { TemplateParseCache } = await import('../../../../../server/src/engine/helm/template/template-set');
+    const cache = new TemplateParseCache();
+    for (const edit of ['v1', 'v1', 'v2']) {
+      const set = new TemplateSet(functions, { cache });
+      set.add('_h.tpl', 'file:///h', '{{ define "h" }}H{{ end }}');
+      set.add('main', 'file:///m', `{{ include "h" . }} ${edit}`);
+      assert.equal(set.render('main', null).output.text, `H ${edit}`);
+    }
+    assert.equal(cache.size, 3);
+  });
+});
