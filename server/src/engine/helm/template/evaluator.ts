@@ -228,7 +228,11 @@ export class Executor {
     let ok: boolean;
     if (value instanceof Rope) ok = scope.out.pushRope(value, this.actionOrigin(scope, node, val.source));
     else if (typeof value === 'function') throw this.failure(scope, node, `can't print ${scope.tree.source.slice(node.start, node.end)} of type func`);
-    else ok = scope.out.push(value === null ? '<no value>' : typeof value === 'string' ? value : formatValue(value), this.actionOrigin(scope, node, val.source));
+    else {
+      // Go prints the struct a pointer points to, so `{{ .Release }}` has no `&` where `toString` has one.
+      const text = value === null ? '<no value>' : typeof value === 'string' ? value : formatValue(value instanceof GoStruct ? new GoStruct(value.typeName.replace(/^\*/, ''), value.fields) : value);
+      ok = scope.out.push(text, this.actionOrigin(scope, node, val.source));
+    }
     if (!ok) throw this.outputFull(scope, node);
   }
 

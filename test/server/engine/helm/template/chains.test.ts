@@ -45,3 +45,21 @@ describe('parse cache', () => {
     assert.equal(cache.size, 3);
   });
 });
+
+describe('struct printing', () => {
+  it('prints the struct behind a pointer without &, as Go does', () => {
+    const release = new GoStruct('*chartutil.Release', new Map<string, GoValue>([['Name', 'r'], ['Revision', 1n]]));
+    const set = new TemplateSet(functions);
+    set.add('main', 'file:///m', '{{ .Release }} {{ printf "%v" .Release }}');
+    assert.equal(set.render('main', new Map([['Release', release]])).output.text, '{r 1} &{r 1}');
+  });
+
+  it('turns a stack overflow from hostile nesting into an error', () => {
+    const body = '{{ if true }}'.repeat(99) + '{{ include "r" . }}' + '{{ end }}'.repeat(99);
+    const set = new TemplateSet(functions);
+    set.add('_r.tpl', 'file:///r', `{{ define "r" }}${body}{{ end }}`);
+    set.add('main', 'file:///m', '{{ include "r" . }}');
+    assert.match(set.render('main', null).error!.message, /nested too deeply|exceeded maximum template depth/);
+    assert.match(set.add('p', 'file:///p', '{{ ' + '('.repeat(200) + '1' + ')'.repeat(200) + ' }}')!.message, /nested more than 100 deep/);
+  });
+});
