@@ -103,7 +103,8 @@ export const listFunctions: FunctionGroup = {
     if (numbers.length === 0) return '';
     if (numbers.length === 1) values = sequence(1n, a! + 1n, 1n);
     else if (numbers.length === 2) values = a! <= b! ? sequence(a!, b! + 1n, 1n) : sequence(a!, b! - 1n, -1n);
-    else if (numbers.length === 3) values = c! === 0n ? [] : sequence(a!, c! > 0n ? b! + 1n : b! - 1n, c!);
+    // Like GNU seq, three numbers are first, increment, last.
+    else if (numbers.length === 3) values = b! === 0n ? [] : sequence(a!, b! > 0n ? c! + 1n : c! - 1n, b!);
     else return '';
     return values.map(String).join(' ');
   },

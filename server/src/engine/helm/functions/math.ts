@@ -46,8 +46,8 @@ export const mathFunctions: FunctionGroup = {
   mulf: (_context, a = null, ...rest) => rest.reduce<number>((product, value) => product * toFloat64(value), toFloat64(a)),
   // Float division by zero is ±Inf or NaN in Go, not an error.
   divf: (_context, a = null, ...rest) => rest.reduce<number>((quotient, value) => quotient / toFloat64(value), toFloat64(a)),
-  maxf: (_context, ...values) => floatReduce(values.length ? values : [null], Math.max),
-  minf: (_context, ...values) => floatReduce(values.length ? values : [null], Math.min),
+  maxf: (_context, ...values) => floatReduce(values.length ? values : [null], (a, b) => Math.max(a, b)),
+  minf: (_context, ...values) => floatReduce(values.length ? values : [null], (a, b) => Math.min(a, b)),
   floor: (_context, value = null) => Math.floor(toFloat64(value)),
   ceil: (_context, value = null) => Math.ceil(toFloat64(value)),
   round: (_context, value = null, places = null, ...threshold) =>
