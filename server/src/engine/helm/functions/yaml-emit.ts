@@ -335,7 +335,8 @@ function writeFolded(writer: Writer, value: string, indent: number, origin: Orig
 
 function writeLiteral(writer: Writer, value: string, indent: number, origin: Origin): void {
   const trailing = /\n*$/.exec(value)![0].length;
-  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  // Text that is nothing but line breaks keeps them all, however many.
+  const chomp = trailing === 0 ? '-' : trailing === 1 && value.length > 1 ? '' : '+';
   const indicator = value.startsWith(' ') || value.startsWith('\n') ? '2' : '';
   writer.write('|' + indicator + chomp);
   const body = trailing > 0 ? value.slice(0, -1) : value;
