@@ -47,9 +47,11 @@ export function manifestDocuments(render: ChartRender): ManifestDocument[] {
 
 /** The whole render as `helm template` prints it. */
 export function printManifest(render: ChartRender): string {
-  return manifestDocuments(render)
+  const printed = manifestDocuments(render)
     .map((document) => `---\n# Source: ${document.template.name}\n${document.text.text}\n`)
     .join('');
+  // helm template ends the stream at the last document's last line, not at its trailing blank lines.
+  return printed === '' ? '' : printed.trimEnd() + '\n';
 }
 
 function splitDocuments(output: Rope): { text: Rope; offset: number }[] {

@@ -26,7 +26,7 @@ describe('printManifest', () => {
         '---\n# Source: c/templates/b.yaml\nkind: StatefulSet\nmetadata: {name: s}\n\n',
         '---\n# Source: c/templates/a.yaml\nkind: Alpha\n\n',
         '---\n# Source: c/templates/b.yaml\nkind: Zeta\n\n',
-        '---\n# Source: c/templates/a.yaml\nkind: Job\nmetadata:\n  annotations:\n    helm.sh/hook: pre-install\n\n',
+        '---\n# Source: c/templates/a.yaml\nkind: Job\nmetadata:\n  annotations:\n    helm.sh/hook: pre-install\n',
       ].join(''),
     );
   });
