@@ -1,0 +1,121 @@
+import type { FunctionTable } from '../functions/function-table';
+import { goQuote } from '../go/format';
+import { Rope } from '../go/rope';
+import { GoError, type GoValue } from '../go/values';
+import type { Tree } from './ast';
+import { BUILTIN_NAMES } from './builtins';
+import { lineAndColumn, type TemplateExecError, type TemplateParseError } from './errors';
+import { DEFAULT_LIMITS, Executor, type TemplateLimits } from './evaluator';
+import { parseTemplate, ParseFailure, type ParsedFile } from './parser';
+
+export type { TemplateExecError, TemplateParseError } from './errors';
+export type { TemplateLimits } from './evaluator';
+
+/** The name Helm gives `tpl` strings, which its errors print. */
+const TPL_NAME = 'gotpl';
+
+/**
+ * Parsed files by name, URI and text, so that a re-render after an edit parses only the
+ * edited file. Trees are immutable, so sets can share them; a cache belongs to one function
+ * table, because parsing checks the names of the functions.
+ */
+export class TemplateParseCache {
+  private readonly entries = new Map<string, ParsedFile | TemplateParseError>();
+
+  constructor(private readonly capacity = 4000) {}
+
+  get(key: string, parse: () => ParsedFile | TemplateParseError): ParsedFile | TemplateParseError {
+    const found = this.entries.get(key);
+    if (found) {
+      // Re-inserting keeps recently used files last, so eviction drops the oldest.
+      this.entries.delete(key);
+      this.entries.set(key, found);
+      return found;
+    }
+    const parsed = parse();
+    this.entries.set(key, parsed);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return parsed;
+  }
+}
+
+const cachesByTable = new WeakMap<FunctionTable, TemplateParseCache>();
+
+export interface TemplateSetOptions {
+  readonly limits?: Partial<TemplateLimits>;
+  readonly cache?: TemplateParseCache;
+}
+
+/** Templates sharing one namespace of `define`s, as Helm parses a chart and its subcharts. */
+export class TemplateSet {
+  private readonly templates = new Map<string, Tree>();
+  private readonly limits: TemplateLimits;
+  private readonly cache: TemplateParseCache;
+  private readonly isFunction = (name: string): boolean => this.functions.has(name) || BUILTIN_NAMES.has(name);
+
+  constructor(
+    private readonly functions: FunctionTable,
+    options: TemplateSetOptions = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    let cache = options.cache ?? cachesByTable.get(functions);
+    if (!cache) {
+      cache = new TemplateParseCache();
+      cachesByTable.set(functions, cache);
+    }
+    this.cache = cache;
+  }
+
+  /** Parses a file and adds it and its `define`s; a later definition of a name replaces an earlier one. */
+  add(name: string, uri: string, text: string): TemplateParseError | undefined {
+    const parsed = this.parse(name, uri, text);
+    if (!('main' in parsed)) return parsed;
+    this.templates.set(name, parsed.main);
+    for (const tree of parsed.defines) {
+      const existing = this.templates.get(tree.name);
+      // Go keeps an earlier definition when the new one is only whitespace.
+      if (!(tree.empty && existing && !existing.empty)) this.templates.set(tree.name, tree);
+    }
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.templates.has(name);
+  }
+
+  /** Runs one template with `data` as its dot; `<no value>` is removed from the output, as Helm does. */
+  render(name: string, data: GoValue): { output: Rope; error?: TemplateExecError } {
+    const tree = this.templates.get(name);
+    if (!tree) {
+      const detail = `no template ${goQuote(name)} associated with template "${TPL_NAME}"`;
+      return { output: new Rope([]), error: { uri: '', start: 0, end: 0, message: `template: ${detail}`, templateName: name, line: 1, column: 0, detail } };
+    }
+    const executor = new Executor({
+      functions: this.functions,
+      limits: this.limits,
+      lookup: (template) => this.templates.get(template),
+      parseTpl: (text) => {
+        const parsed = this.parse(TPL_NAME, `${tree.uri}#tpl`, text);
+        if ('main' in parsed) return parsed;
+        throw new GoError(`cannot parse template ${goQuote(text)}: ${parsed.message}`);
+      },
+    });
+    const { output, failure } = executor.run(tree, data);
+    return failure ? { output: output.without('<no value>'), error: failure.error } : { output: output.without('<no value>') };
+  }
+
+  private parse(name: string, uri: string, text: string): ParsedFile | TemplateParseError {
+    return this.cache.get(`${name}\0${uri}\0${text}`, () => {
+      if (text.length > this.limits.maxTemplateChars) {
+        return { uri, start: 0, end: 0, message: `template: ${name}:1: template text is larger than ${this.limits.maxTemplateChars} characters`, templateName: name, line: 1 };
+      }
+      try {
+        return parseTemplate(name, uri, text, this.isFunction);
+      } catch (error) {
+        if (!(error instanceof ParseFailure)) throw error;
+        const { line } = lineAndColumn(text, error.start);
+        return { uri, start: error.start, end: error.end, message: `template: ${name}:${line}: ${error.detail}`, templateName: name, line };
+      }
+    });
+  }
+}
