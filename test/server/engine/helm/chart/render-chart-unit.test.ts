@@ -1,0 +1,69 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareTemplateOrder, renderChart } from '../../../../../server/src/engine/helm/chart/render-chart';
+import type { ChartFiles, RenderOptions } from '../../../../../server/src/engine/helm/chart/chart-render';
+
+const OPTIONS: RenderOptions = { releaseName: 'release-name', namespace: 'default', kubernetesVersion: { major: 1, minor: 34 }, valuesFiles: [], setValues: [] };
+const chart = (files: Record<string, string>): ChartFiles => ({ rootUri: 'file:///p', files: new Map(Object.entries(files)) });
+const outputs = (files: ChartFiles, options: Partial<RenderOptions> = {}): Record<string, string> =>
+  Object.fromEntries(renderChart(files, { ...OPTIONS, ...options }).templates.map((template) => [template.name, template.output.text]));
+
+describe('renderChart', () => {
+  it('orders templates deepest first, then in reverse order', () => {
+    const names = ['p/templates/a.yaml', 'p/charts/s/templates/b.yaml', 'p/templates/b.yaml'];
+    assert.deepEqual(names.sort(compareTemplateOrder), ['p/charts/s/templates/b.yaml', 'p/templates/b.yaml', 'p/templates/a.yaml']);
+  });
+
+  it('gives each chart its own values and objects, lets the parent override defines, and drops NOTES.txt', () => {
+    const files = chart({
+      'Chart.yaml': 'name: p\nversion: 1.0.0\n',
+      'values.yaml': 'name: parent\ns: {fromParent: x}\nglobal: {g: 1}\n',
+      'templates/_helpers.tpl': '{{ define "shared" }}parent{{ end }}',
+      'templates/cm.yaml': 'name: {{ .Values.name }}\nchart: {{ .Chart.Name }}-{{ .Chart.Version }}\nrelease: {{ .Release.Name }}/{{ .Release.Namespace }}\nmissing: {{ .Values.nothing }}\ntemplate: {{ .Template.Name }} {{ .Template.BasePath }}\n',
+      'templates/NOTES.txt': 'notes',
+      'charts/s/Chart.yaml': 'name: s\nversion: 2.0.0\n',
+      'charts/s/values.yaml': 'own: z\n',
+      'charts/s/templates/_helpers.tpl': '{{ define "shared" }}sub{{ end }}',
+      'charts/s/templates/x.yaml': 'own: {{ .Values.own }} {{ .Values.fromParent }} {{ .Values.global.g }}\nchart: {{ .Chart.Name }}\nshared: {{ include "shared" . }}\n',
+    });
+    assert.deepEqual(outputs(files), {
+      'p/charts/s/templates/x.yaml': 'own: z x 1\nchart: s\nshared: parent\n',
+      'p/templates/cm.yaml': 'name: parent\nchart: p-1.0.0\nrelease: release-name/default\nmissing: \ntemplate: p/templates/cm.yaml p/templates\n',
+    });
+  });
+
+  it('applies values files in order and --set last', () => {
+    const files = chart({ 'Chart.yaml': 'name: p\n', 'values.yaml': 'a: 1\nb: 2\nc: 3\n', 'templates/t.yaml': '{{ .Values.a }} {{ .Values.b }} {{ .Values.c }}' });
+    const valuesFiles = [
+      { uri: 'file:///one.yaml', text: 'a: 10\nb: 20\n' },
+      { uri: 'file:///two.yaml', text: 'b: 200\n' },
+    ];
+    assert.deepEqual(outputs(files, { valuesFiles, setValues: ['c=300'] }), { 'p/templates/t.yaml': '10 200 300' });
+  });
+
+  it('reports a failing template with Helm message and still renders the others', () => {
+    const files = chart({
+      'Chart.yaml': 'name: p\n',
+      'templates/bad.yaml': 'a: 1\nb: {{ required "b is required" .Values.b }}\n',
+      'templates/good.yaml': 'ok: true\n',
+    });
+    const result = renderChart(files, OPTIONS);
+    assert.deepEqual(result.templates.map((template) => template.name), ['p/templates/good.yaml']);
+    assert.equal(result.problems.length, 1);
+    assert.equal(result.problems[0]!.message, 'execution error at (p/templates/bad.yaml:2:6): b is required');
+    assert.equal(result.problems[0]!.uri, 'file:///p/templates/bad.yaml');
+    assert.equal(result.problems[0]!.ruleId, 'helm-render-error');
+  });
+
+  it('skips disabled subcharts', () => {
+    const files = chart({
+      'Chart.yaml': 'name: p\ndependencies:\n- {name: s, condition: s.enabled}\n',
+      'values.yaml': 's: {enabled: false}\n',
+      'charts/s/Chart.yaml': 'name: s\n',
+      'charts/s/templates/x.yaml': 'x: 1\n',
+      'templates/t.yaml': 't: 1\n',
+    });
+    assert.deepEqual(Object.keys(outputs(files)), ['p/templates/t.yaml']);
+    assert.deepEqual(Object.keys(outputs(files, { setValues: ['s.enabled=true'] })), ['p/charts/s/templates/x.yaml', 'p/templates/t.yaml']);
+  });
+});
