@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareTemplateOrder, renderChart } from '../../../../../server/src/engine/helm/chart/render-chart';
 import type { ChartFiles, RenderOptions } from '../../../../../server/src/engine/helm/chart/chart-render';
+import { corpusChart } from './corpus';
 
 const OPTIONS: RenderOptions = { releaseName: 'release-name', namespace: 'default', kubernetesVersion: { major: 1, minor: 34 }, valuesFiles: [], setValues: [] };
 const chart = (files: Record<string, string>): ChartFiles => ({ rootUri: 'file:///p', files: new Map(Object.entries(files)) });
@@ -65,5 +66,34 @@ describe('renderChart', () => {
     });
     assert.deepEqual(Object.keys(outputs(files)), ['p/templates/t.yaml']);
     assert.deepEqual(Object.keys(outputs(files, { setValues: ['s.enabled=true'] })), ['p/charts/s/templates/x.yaml', 'p/templates/t.yaml']);
+  });
+});
+
+describe('renderChart origins', () => {
+  it('points printed values back at the values file that won, user file or chart default', () => {
+    const values = 'port: 8080\nname: default-name\n';
+    const user = 'name: mine\n';
+    const files = chart({ 'Chart.yaml': 'name: p\n', 'values.yaml': values, 'templates/t.yaml': 'port: {{ .Values.port }}\nname: {{ .Values.name }}\n' });
+    const [template] = renderChart(files, { ...OPTIONS, valuesFiles: [{ uri: 'file:///user.yaml', text: user }] }).templates;
+    const spans = template!.output.segments.flatMap((segment) => (segment.origin?.value ? [[segment.text, segment.origin.value] as const] : []));
+    const sources = { 'file:///p/values.yaml': values, 'file:///user.yaml': user } as Record<string, string>;
+    assert.deepEqual(
+      spans.map(([text, span]) => [text, span.uri, sources[span.uri]!.slice(span.start, span.end)]),
+      [
+        ['8080', 'file:///p/values.yaml', 'port: 8080'],
+        ['mine', 'file:///user.yaml', 'name: mine'],
+      ],
+    );
+  });
+
+  it('maps the serviceName of the corpus finding to the template line that wrote it', () => {
+    const { templates } = renderChart(corpusChart('mongodb'), { ...OPTIONS, valuesFiles: [{ uri: 'file:///v.yaml', text: 'useStatefulSet: true\n' }] });
+    const sts = templates.find((template) => template.name === 'mongodb/templates/standalone/dep-sts.yaml')!;
+    const segment = sts.output.segments.find((candidate) => candidate.text.includes('serviceName:'))!;
+    assert.equal(segment.origin?.kind, 'text');
+    const text = corpusChart('mongodb').files.get('templates/standalone/dep-sts.yaml')!;
+    const at = segment.origin!.span.start + segment.text.indexOf('serviceName:');
+    assert.equal(text.slice(at, at + 'serviceName:'.length), 'serviceName:');
+    assert.equal(text.slice(0, at).split('\n').length, 22);
   });
 });
