@@ -67,6 +67,9 @@ function loadFolder(
   for (const problem of read.problems) problems.push({ ...problem, severity: 'error', ruleId: 'helm-render-error' });
   const metadata = read.values;
   const chartName = text(metadata.get('name'));
+  // Helm refuses such a chart; we still render what we can, under an empty name.
+  const missing = !files.has('Chart.yaml') ? 'Chart.yaml file is missing' : chartName === '' ? 'validation: chart.metadata.name is required' : undefined;
+  if (missing && read.problems.length === 0) problems.push({ uri: `${uri}/Chart.yaml`, start: 0, end: 0, message: missing, severity: 'error', ruleId: 'helm-render-error' });
   const name = alias ?? chartName;
   const fullPath = parentPath === undefined ? name : `${parentPath}/charts/${name}`;
   const isLibrary = text(metadata.get('type')) === 'library';

@@ -78,7 +78,7 @@ export function renderChart(files: ChartFiles, options: RenderOptions, functions
     if (base.startsWith('_') || !set.has(template.name)) continue;
     const dot = new Map(data);
     dot.set('Template', templateObject(template.name, owner.fullPath));
-    const { output, error } = set.render(template.name, dot);
+    const { output, error } = renderGuarded(set, template, dot);
     if (error) {
       problems.push({ uri: error.uri || template.uri, start: error.start, end: error.end, message: helmMessage(error), severity: 'error', ruleId: 'helm-render-error' });
       continue;
@@ -88,6 +88,20 @@ export function renderChart(files: ChartFiles, options: RenderOptions, functions
     templates.push({ name: template.name, uri: template.uri, output });
   }
   return { rootUri: files.rootUri, chartName: loaded.chart.name, templates, problems };
+}
+
+/**
+ * Runs one template; an exception the engine did not expect becomes this template's error, so
+ * that one bad file never takes the editor's whole render down.
+ */
+function renderGuarded(set: TemplateSet, template: ChartTemplate, dot: GoMap): { output: Rope; error?: TemplateExecError } {
+  try {
+    return set.render(template.name, dot);
+  } catch (thrown) {
+    const detail = thrown instanceof Error ? thrown.message : String(thrown);
+    const message = `template: ${template.name}: internal error of the renderer: ${detail}`;
+    return { output: Rope.of(''), error: { uri: template.uri, start: 0, end: 0, message, templateName: template.name, line: 1, column: 0, detail } };
+  }
 }
 
 /** Helm's `sortTemplates`: more `/` first; at equal depth, reverse byte order. */

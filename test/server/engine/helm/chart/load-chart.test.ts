@@ -29,6 +29,11 @@ describe('loadChart', () => {
     assert.equal(problems[0]!.severity, 'info');
   });
 
+  it('reports a chart without Chart.yaml or without a name, without throwing', () => {
+    assert.deepEqual(loadChart(chart({ 'templates/a.yaml': '' })).problems.map((problem) => problem.message), ['Chart.yaml file is missing']);
+    assert.deepEqual(loadChart(chart({ 'Chart.yaml': 'version: 1.0.0\n' })).problems.map((problem) => problem.message), ['validation: chart.metadata.name is required']);
+  });
+
   it('leaves out what .helmignore names', () => {
     const { chart: loaded } = loadChart(chart({ 'Chart.yaml': 'name: p\n', '.helmignore': '*.bak\nimg/\n', 'templates/a.yaml': '', 'templates/a.yaml.bak': '', 'img/x.png': '', 'files/x.txt': 'x' }));
     assert.deepEqual(loaded.templates.map((template) => template.path), ['templates/a.yaml']);
