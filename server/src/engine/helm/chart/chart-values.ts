@@ -1,5 +1,5 @@
-import type { GoMap, GoValue } from '../go/values';
-import { coalesceDefaults, copyGlobals, valueAtPath } from '../values/coalesce';
+import { isList, isMap, isString, stringOf, type GoMap, type GoValue } from '../go/values';
+import { coalesceDefaults, copyGlobals, copyMap, mergeUserValues, valueAtPath } from '../values/coalesce';
 import { readValues } from '../values/read-values';
 import type { LoadedChart } from './load-chart';
 
@@ -20,7 +20,55 @@ export function chartValues(chart: LoadedChart, userValues: () => GoMap): ChartV
   const all = coalesceTree(chart, userValues());
   const tags = all.get('tags');
   const enabled = pruneDisabled(chart, all, '', tags instanceof Map ? tags : new Map());
-  return { chart: enabled, values: coalesceTree(enabled, userValues()) };
+  const values = coalesceTree(enabled, userValues());
+  importValues(enabled, values);
+  return { chart: enabled, values };
+}
+
+/**
+ * `import-values:` lifts values of a subchart into its parent, deepest charts first: a string
+ * `x` takes the child's `exports.x` map to the parent's top level, `{child, parent}` copies the
+ * child's path to the parent's path. The parent's own values win over what is imported.
+ */
+function importValues(chart: LoadedChart, values: GoMap): void {
+  for (const sub of chart.subcharts) {
+    const subValues = values.get(sub.name);
+    if (subValues instanceof Map) importValues(sub, subValues);
+  }
+  for (const dependency of chart.dependencies) {
+    const imports = dependency.raw.get('import-values');
+    const name = dependency.alias ?? dependency.name;
+    if (!isList(imports ?? null) || !chart.subcharts.some((sub) => sub.name === name)) continue;
+    const imported: GoMap = new Map();
+    for (const entry of imports as GoValue[]) {
+      const [childPath, parentPath] = isString(entry)
+        ? [`exports.${stringOf(entry)}`, '']
+        : isMap(entry)
+          ? [pathText(entry.get('child')), pathText(entry.get('parent'))]
+          : ['', ''];
+      if (childPath === '') continue;
+      const value = valueAtPath(values, `${name}.${childPath}`);
+      if (value === undefined) continue;
+      if (parentPath === '' || parentPath === '.') {
+        if (value instanceof Map) mergeUserValues(imported, copyMap(value));
+      } else {
+        mergeUserValues(imported, atPath(parentPath, value instanceof Map ? copyMap(value) : value));
+      }
+    }
+    coalesceDefaults(values, imported);
+  }
+}
+
+function pathText(value: GoValue | undefined): string {
+  return value !== undefined && isString(value) ? stringOf(value).replace(/^\./, '') : '';
+}
+
+/** `{a: {b: value}}` for the path `a.b`. */
+function atPath(path: string, value: GoValue): GoMap {
+  const parts = path.split('.').filter((part) => part !== '');
+  let result: GoValue = value;
+  for (const part of parts.reverse()) result = new Map([[part, result]]);
+  return result instanceof Map ? result : new Map();
 }
 
 /** Helm's coalescing of one chart and, below it, its subcharts: own defaults first, then each subchart's. */

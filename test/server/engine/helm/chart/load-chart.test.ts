@@ -58,4 +58,17 @@ describe('loadChart', () => {
     const off = chartValues(loaded, () => readValues('u', 'tags: {extra: false}\none: {enabled: true}\n').values);
     assert.deepEqual(off.chart.subcharts.map((sub) => sub.name), ['one']);
   });
+
+  it('imports values from subcharts: exports by name, and child to parent paths, the parent winning', () => {
+    const files = chart({
+      'Chart.yaml': 'name: p\ndependencies:\n- name: s\n  import-values:\n  - data\n  - {child: inner, parent: lifted}\n',
+      'values.yaml': 'own: 1\nfromExport: parent\n',
+      'charts/s/Chart.yaml': 'name: s\n',
+      'charts/s/values.yaml': 'exports:\n  data: {fromExport: child, other: 2}\ninner: {a: 3}\n',
+    });
+    const { values } = chartValues(loadChart(files).chart, () => new Map());
+    assert.equal(values.get('fromExport'), 'parent');
+    assert.equal(values.get('other'), 2);
+    assert.deepEqual(values.get('lifted'), new Map([['a', 3]]));
+  });
 });
