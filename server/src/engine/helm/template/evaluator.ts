@@ -123,7 +123,7 @@ export class Executor {
       return { output: out.rope() };
     } catch (error) {
       if (error instanceof ExecFailure) return { output: out.rope(), failure: error };
-      if (error instanceof RangeError) {
+      if (isStackOverflow(error)) {
         const { line, column } = lineAndColumn(tree.source, 0);
         const detail = 'templates nested too deeply';
         const message = `template: ${tree.parseName}: ${detail}`;
@@ -228,7 +228,11 @@ export class Executor {
     let ok: boolean;
     if (value instanceof Rope) ok = scope.out.pushRope(value, this.actionOrigin(scope, node, val.source));
     else if (typeof value === 'function') throw this.failure(scope, node, `can't print ${scope.tree.source.slice(node.start, node.end)} of type func`);
-    else ok = scope.out.push(value === null ? '<no value>' : typeof value === 'string' ? value : formatValue(value), this.actionOrigin(scope, node, val.source));
+    else {
+      // Go prints the struct a pointer points to, so `{{ .Release }}` has no `&` where `toString` has one.
+      const text = value === null ? '<no value>' : typeof value === 'string' ? value : formatValue(value instanceof GoStruct ? new GoStruct(value.typeName.replace(/^\*/, ''), value.fields) : value);
+      ok = scope.out.push(text, this.actionOrigin(scope, node, val.source));
+    }
     if (!ok) throw this.outputFull(scope, node);
   }
 
@@ -237,29 +241,39 @@ export class Executor {
     const val = this.pipeline(scope, dot, node.pipe, node, false);
     const { value } = val;
     const limit = this.set.limits.maxRangeItems;
-    let entries: { key: GoValue; val: Val }[];
     const tooMany = (count: number | bigint): ExecFailure => this.failure(scope, node.pipe, `range over ${count} items exceeds the limit of ${limit}`, true);
+    let count: number;
+    let entry: (index: number) => { key: GoValue; val: Val };
     if (isList(value)) {
-      if (value.length > limit) throw tooMany(value.length);
-      entries = value.map((item, index) => ({ key: BigInt(index), val: { value: item, source: entrySource(value, index) } }));
+      count = value.length;
+      entry = (index) => ({ key: BigInt(index), val: { value: value[index], source: entrySource(value, index) } });
     } else if (isMap(value)) {
-      if (value.size > limit) throw tooMany(value.size);
-      entries = sortedKeys(value).map((key) => ({ key, val: { value: value.get(key) ?? null, source: entrySource(value, key) } }));
+      count = value.size;
+      if (count > limit) throw tooMany(count);
+      const keys = sortedKeys(value);
+      entry = (index) => ({ key: keys[index], val: { value: value.get(keys[index]) ?? null, source: entrySource(value, keys[index]) } });
     } else if (typeof value === 'bigint') {
       if (value > BigInt(limit)) throw tooMany(value);
-      entries = Array.from({ length: Math.max(Number(value), 0) }, (_, index) => ({ key: BigInt(index), val: { value: BigInt(index) } }));
-    } else if (value === null) entries = [];
-    else throw this.failure(scope, node.pipe, `range can't iterate over ${formatValue(value)}`);
+      count = Math.max(Number(value), 0);
+      entry = (index) => ({ key: BigInt(index), val: { value: BigInt(index) } });
+    } else if (value === null) {
+      count = 0;
+      entry = () => ({ key: null, val: NIL });
+    } else throw this.failure(scope, node.pipe, `range can't iterate over ${formatValue(value)}`);
+    if (count > limit) throw tooMany(count);
     let flow: Flow = 0;
-    for (const entry of entries) {
+    for (let index = 0; index < count; index++) {
+      // Each pass costs a step, so that empty bodies cannot loop for free.
+      this.step(scope, node);
+      const { key, val: item } = entry(index);
       const itemMark = scope.vars.length;
-      if (node.pipe.decl.length === 1) scope.vars.push({ name: node.pipe.decl[0], val: typeof value === 'bigint' ? { value: entry.key } : entry.val });
-      else if (node.pipe.decl.length === 2) scope.vars.push({ name: node.pipe.decl[0], val: { value: entry.key } }, { name: node.pipe.decl[1], val: entry.val });
-      const result = this.walkList(scope, entry.val, node.list);
+      if (node.pipe.decl.length === 1) scope.vars.push({ name: node.pipe.decl[0], val: typeof value === 'bigint' ? { value: key } : item });
+      else if (node.pipe.decl.length === 2) scope.vars.push({ name: node.pipe.decl[0], val: { value: key } }, { name: node.pipe.decl[1], val: item });
+      const result = this.walkList(scope, item, node.list);
       scope.vars.length = itemMark;
       if (result === BREAK) break;
     }
-    if (entries.length === 0 && node.elseList) flow = this.walkList(scope, dot, node.elseList);
+    if (count === 0 && node.elseList) flow = this.walkList(scope, dot, node.elseList);
     scope.vars.length = mark;
     return flow;
   }
@@ -397,7 +411,7 @@ export class Executor {
   private callFailure(scope: Scope, node: Span, name: string, error: unknown): ExecFailure {
     if (error instanceof ExecFailure) return error;
     if (error instanceof IncludeError) return this.failure(scope, node, `error calling ${name}: ${error.message}`, false, error.inner);
-    if (error instanceof RangeError) return this.failure(scope, node, `templates nested too deeply calling ${name}`, true);
+    if (isStackOverflow(error)) return this.failure(scope, node, `templates nested too deeply calling ${name}`, true);
     return this.failure(scope, node, `error calling ${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
 
@@ -481,6 +495,11 @@ export class Executor {
     }
     return out.rope().without('<no value>');
   }
+}
+
+/** Only the engine's own recursion is turned into a depth error; other range errors are function errors. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 function findVar(scope: Scope, name: string): { name: string; val: Val } | undefined {

@@ -24,6 +24,11 @@ export class TemplateParseCache {
 
   constructor(private readonly capacity = 4000) {}
 
+  /** How many parsed files it holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   get(key: string, parse: () => ParsedFile | TemplateParseError): ParsedFile | TemplateParseError {
     const found = this.entries.get(key);
     if (found) {
@@ -105,7 +110,7 @@ export class TemplateSet {
   }
 
   private parse(name: string, uri: string, text: string): ParsedFile | TemplateParseError {
-    return this.cache.get(`${name}\0${uri}\0${text}`, () => {
+    return this.cache.get(`${this.limits.maxTemplateChars}\0${name}\0${uri}\0${text}`, () => {
       if (text.length > this.limits.maxTemplateChars) {
         return { uri, start: 0, end: 0, message: `template: ${name}:1: template text is larger than ${this.limits.maxTemplateChars} characters`, templateName: name, line: 1 };
       }
