@@ -49,6 +49,11 @@ function dig(args: GoValue[]): GoValue {
   return current;
 }
 
+/** A map parameter that only reads: nil is Go's nil map, empty. */
+function readMap(value: GoValue, functionName: string): GoMap {
+  return value === null ? new Map() : mapArg(value, functionName);
+}
+
 export const dictFunctions: FunctionGroup = {
   dict: (_context, ...pairs) => {
     const out: GoMap = new Map();
@@ -56,7 +61,7 @@ export const dictFunctions: FunctionGroup = {
     return out;
   },
   get: (_context, dict = null, key = null) => {
-    const map = mapArg(dict, 'get');
+    const map = readMap(dict, 'get');
     const name = text(key, 'get');
     return map.has(name) ? map.get(name)! : '';
   },
@@ -66,27 +71,27 @@ export const dictFunctions: FunctionGroup = {
     map.delete(text(key, 'unset'));
     return map;
   },
-  hasKey: (_context, dict = null, key = null) => mapArg(dict, 'hasKey').has(text(key, 'hasKey')),
+  hasKey: (_context, dict = null, key = null) => readMap(dict, 'hasKey').has(text(key, 'hasKey')),
   // Go walks maps in a random order; sorted is one of the orders it could give, and stable.
-  keys: (_context, ...dicts) => dicts.flatMap((dict) => sortedKeys(mapArg(dict, 'keys'))),
+  keys: (_context, ...dicts) => dicts.flatMap((dict) => sortedKeys(readMap(dict, 'keys'))),
   values: (_context, dict = null) => {
-    const map = mapArg(dict, 'values');
+    const map = readMap(dict, 'values');
     return sortedKeys(map).map((key) => map.get(key)!);
   },
   pick: (_context, dict = null, ...names) => {
-    const map = mapArg(dict, 'pick');
+    const map = readMap(dict, 'pick');
     const out: GoMap = new Map();
     for (const name of names.map((n) => text(n, 'pick'))) if (map.has(name)) out.set(name, map.get(name)!);
     return out;
   },
   omit: (_context, dict = null, ...names) => {
-    const map = mapArg(dict, 'omit');
+    const map = readMap(dict, 'omit');
     const dropped = new Set(names.map((n) => text(n, 'omit')));
     return new Map([...map].filter(([key]) => !dropped.has(key)));
   },
   pluck: (_context, key = null, ...dicts) => {
     const name = text(key, 'pluck');
-    return dicts.map((dict) => mapArg(dict, 'pluck')).filter((map) => map.has(name)).map((map) => map.get(name)!);
+    return dicts.map((dict) => readMap(dict, 'pluck')).filter((map) => map.has(name)).map((map) => map.get(name)!);
   },
   dig: (_context, ...args) => dig(args),
   merge: merge('merge', false),

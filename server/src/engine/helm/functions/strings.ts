@@ -1,8 +1,7 @@
-import { formatValue } from '../go/format';
 import { Rope, type Segment } from '../go/rope';
 import { GoError, type GoValue } from '../go/values';
 import type { CallContext } from './function-table';
-import { intArg, isEmpty, ropeOf, sameKind, strval, text, type FunctionGroup } from './common';
+import { goKind, intArg, isEmpty, ropeOf, sameKind, strval, text, type FunctionGroup } from './common';
 
 /** Beyond this, `repeat` fails rather than fill memory: no manifest needs 20 MB from one call. */
 export const MAX_REPEAT_LENGTH = 20 * 1024 * 1024;
@@ -74,9 +73,9 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** Go's `strings.Title`: a letter after anything that is not a letter, digit, underscore or apostrophe is upper-cased. */
+/** Go's `strings.Title`: a letter after anything that is not a letter, digit or underscore is upper-cased. */
 function title(value: string): string {
-  return value.replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return value.replace(/(^|[^\p{L}\p{N}_])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 function wrapText(value: string, width: number): string {
@@ -195,7 +194,14 @@ export const stringFunctions: FunctionGroup = {
   indent: (_context, spaces = null, s = null) => ropeOf(s, 'indent').indentLines(' '.repeat(Math.max(intArg(spaces, 'indent'), 0)), true),
   nindent: (context, spaces = null, s = null) =>
     Rope.concat([Rope.of('\n', context.origin), ropeOf(s, 'nindent').indentLines(' '.repeat(Math.max(intArg(spaces, 'nindent'), 0)), true)]),
-  replace: (_context, old = null, replacement = null, s = null) => text(s, 'replace').split(text(old, 'replace')).join(text(replacement, 'replace')),
+  replace: (_context, old = null, replacement = null, s = null) => {
+    const value = text(s, 'replace');
+    const needle = text(old, 'replace');
+    const by = text(replacement, 'replace');
+    // Go puts the replacement around every character, and at both ends, when the old text is empty.
+    if (needle === '') return by + [...value].join(by) + (value === '' ? '' : by);
+    return value.split(needle).join(by);
+  },
   plural: (_context, one = null, many = null, count = null) => (intArg(count, 'plural') === 1 ? text(one, 'plural') : text(many, 'plural')),
   snakecase: (_context, s = null) => words(text(s, 'snakecase')).map((word) => word.toLowerCase()).join('_'),
   kebabcase: (_context, s = null) => words(text(s, 'kebabcase')).map((word) => word.toLowerCase()).join('-'),
@@ -210,7 +216,7 @@ export const stringFunctions: FunctionGroup = {
   all: (_context, ...args) => args.every((arg) => !isEmpty(arg)),
   any: (_context, ...args) => args.some((arg) => !isEmpty(arg)),
   ternary: (_context, whenTrue = null, whenFalse = null, condition = null) => {
-    if (typeof condition !== 'boolean') throw new GoError(`wrong type for value; expected bool; got ${formatValue(condition)} in call to ternary`);
+    if (typeof condition !== 'boolean') throw new GoError(`wrong type for value; expected bool; got ${goKind(condition)} in call to ternary`);
     return condition ? whenTrue : whenFalse;
   },
 };

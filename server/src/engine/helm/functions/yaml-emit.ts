@@ -258,17 +258,39 @@ const DOUBLE_ESCAPES: Record<string, string> = {
   '"': '\\"', '\\': '\\\\', '\x85': '\\N', '\xa0': '\\_', '\u2028': '\\L', '\u2029': '\\P',
 };
 
-function doubleQuoted(value: string): string {
-  let out = '"';
-  for (const char of value) {
-    const code = char.codePointAt(0)!;
-    if (DOUBLE_ESCAPES[char] !== undefined) out += DOUBLE_ESCAPES[char];
-    else if (isPrintable(char) && char !== '\ufeff') out += char;
-    else if (code <= 0xff) out += '\\x' + code.toString(16).toUpperCase().padStart(2, '0');
-    else if (code <= 0xffff) out += '\\u' + code.toString(16).toUpperCase().padStart(4, '0');
-    else out += '\\U' + code.toString(16).toUpperCase().padStart(8, '0');
-  }
-  return out + '"';
+function escapeDoubleQuoted(char: string): string {
+  const code = char.codePointAt(0)!;
+  if (DOUBLE_ESCAPES[char] !== undefined) return DOUBLE_ESCAPES[char]!;
+  if (isPrintable(char) && char !== '\ufeff') return char;
+  if (code <= 0xff) return '\\x' + code.toString(16).toUpperCase().padStart(2, '0');
+  if (code <= 0xffff) return '\\u' + code.toString(16).toUpperCase().padStart(4, '0');
+  return '\\U' + code.toString(16).toUpperCase().padStart(8, '0');
+}
+
+/**
+ * Double quotes fold too: past 80 columns a space becomes a line break, and a space that
+ * follows it is protected with a backslash so that reading it back keeps it.
+ */
+function writeDoubleQuoted(writer: Writer, value: string, indent: number, origin: Origin, allowBreaks: boolean): void {
+  const chars = [...value];
+  let run = '"';
+  let previousSpace = false;
+  chars.forEach((char, index) => {
+    if (char === ' ') {
+      const column = writer.column + [...run].length;
+      if (allowBreaks && !previousSpace && column > BEST_WIDTH && index !== 0 && index !== chars.length - 1) {
+        writer.write(run, origin);
+        run = '';
+        writer.write('\n' + ' '.repeat(indent));
+        if (chars[index + 1] === ' ') run += '\\';
+      } else run += char;
+      previousSpace = true;
+    } else {
+      run += escapeDoubleQuoted(char);
+      previousSpace = false;
+    }
+  });
+  writer.write(run + '"', origin);
 }
 
 /** Writes a scalar that follows `key:` or `- `; `indent` is where its continuation lines start. */
@@ -279,7 +301,7 @@ function writeString(writer: Writer, value: string, indent: number, origin: Orig
   if (!simpleKey && !mustQuote && multiline && styles.literal) return writeLiteral(writer, value, indent, origin);
   if (!mustQuote && !multiline && styles.plain) return writeFolded(writer, value, indent, origin, !simpleKey, '');
   if (!mustQuote && !multiline && styles.singleQuoted) return writeFolded(writer, "'" + value.replace(/'/g, "''") + "'", indent, origin, !simpleKey, "'");
-  writer.write(doubleQuoted(value), origin);
+  writeDoubleQuoted(writer, value, indent, origin, !simpleKey);
 }
 
 /**
@@ -313,7 +335,8 @@ function writeFolded(writer: Writer, value: string, indent: number, origin: Orig
 
 function writeLiteral(writer: Writer, value: string, indent: number, origin: Origin): void {
   const trailing = /\n*$/.exec(value)![0].length;
-  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  // Text that is nothing but line breaks keeps them all, however many.
+  const chomp = trailing === 0 ? '-' : trailing === 1 && value.length > 1 ? '' : '+';
   const indicator = value.startsWith(' ') || value.startsWith('\n') ? '2' : '';
   writer.write('|' + indicator + chomp);
   const body = trailing > 0 ? value.slice(0, -1) : value;

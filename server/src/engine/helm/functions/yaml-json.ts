@@ -34,7 +34,7 @@ function keyText(key: unknown): string {
 
 /** The first YAML document, read with YAML 1.1's booleans and numbers as yaml.v2 reads them. */
 function parseYaml(source: string): GoValue {
-  const documents = parseAllDocuments(source, { version: '1.1', uniqueKeys: false });
+  const documents = parseAllDocuments(source, { version: '1.1', uniqueKeys: true });
   const list = Array.isArray(documents) ? documents : [documents];
   const first = list[0];
   if (!first) return null;

@@ -68,6 +68,12 @@ describe('dict functions', () => {
     assert.equal(call('dig', 'a', 'z', 'none', map({ a: map({ b: 'found' }) })), 'none');
   });
 
+  it('reads nil as an empty map, as Go passes a nil map', () => {
+    assert.equal(call('get', null, 'a'), '');
+    assert.equal(call('hasKey', null, 'a'), false);
+    assert.deepEqual(call('keys', null), []);
+  });
+
   it('mutates the map with set and unset and returns it', () => {
     const values = map({ a: 1 });
     const result = call('set', values, 'b', 2);

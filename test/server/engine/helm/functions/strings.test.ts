@@ -109,3 +109,10 @@ describe('string functions', () => {
     assert.equal(call('empty', map({ a: 1 })), false);
   });
 });
+
+describe('Go string edge cases', () => {
+  it('title-cases after any separator and replaces an empty needle as Go does', () => {
+    assert.equal(call('title', "it's a-b_c"), "It'S A-B_c");
+    assert.equal(call('replace', '', '-', 'ab'), '-a-b-');
+  });
+});

@@ -44,6 +44,8 @@ describe('toYaml', () => {
     const words = 'aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo pppp qqqq rrrr ssss tttt';
     assert.equal(toYaml(map({ long: words })), 'long: aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo pppp\n  qqqq rrrr ssss tttt');
     assert.equal(toYaml(map({ k: map({ long: words }) })), 'k:\n  long: aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo\n    pppp qqqq rrrr ssss tttt');
+    const spaced = 'trailing space \nthen a very long line that goes on and on and on past the eighty column limit';
+    assert.equal(toYaml(map({ cfg: spaced })), 'cfg: "trailing space \\nthen a very long line that goes on and on and on past the eighty\n  column limit"');
     const unbroken = 'x'.repeat(120);
     assert.equal(toYaml(map({ u: unbroken })), 'u: ' + unbroken);
   });
