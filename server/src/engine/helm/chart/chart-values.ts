@@ -1,6 +1,6 @@
 import { isList, isMap, isString, stringOf, type GoMap, type GoValue } from '../go/values';
 import { coalesceDefaults, copyGlobals, copyMap, mergeUserValues, valueAtPath } from '../values/coalesce';
-import { readValues } from '../values/read-values';
+import { readValuesShared } from '../values/read-values';
 import type { LoadedChart } from './load-chart';
 
 /** The chart tree without the subcharts its values turn off, and the values each chart sees. */
@@ -73,7 +73,7 @@ function atPath(path: string, value: GoValue): GoMap {
 
 /** Helm's coalescing of one chart and, below it, its subcharts: own defaults first, then each subchart's. */
 export function coalesceTree(chart: LoadedChart, values: GoMap): GoMap {
-  coalesceDefaults(values, readValues(chart.valuesUri, chart.valuesText).values);
+  coalesceDefaults(values, readValuesShared(chart.valuesUri, chart.valuesText).values);
   for (const sub of chart.subcharts) {
     let subValues = values.get(sub.name);
     if (!(subValues instanceof Map)) {

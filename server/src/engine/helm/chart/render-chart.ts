@@ -5,7 +5,7 @@ import { Rope } from '../go/rope';
 import { isString, stringOf, type GoMap, type GoValue } from '../go/values';
 import { TemplateSet, type TemplateExecError } from '../template/template-set';
 import { mergeUserValues } from '../values/coalesce';
-import { readValues } from '../values/read-values';
+import { readValuesShared } from '../values/read-values';
 import { applySetValue } from '../values/set-values';
 import { capabilitiesObject, releaseObject, templateObject, topObject } from './builtin-objects';
 import type { ChartFiles, ChartRender, RenderOptions, RenderProblem, RenderedTemplate } from './chart-render';
@@ -33,12 +33,12 @@ export function renderChart(files: ChartFiles, options: RenderOptions, functions
 
   const userValues = (): GoMap => {
     let merged: GoMap = new Map();
-    for (const file of options.valuesFiles) merged = mergeUserValues(merged, readValues(file.uri, file.text).values);
+    for (const file of options.valuesFiles) merged = mergeUserValues(merged, readValuesShared(file.uri, file.text).values);
     for (const expression of options.setValues) applySetValue(merged, expression);
     return merged;
   };
   for (const file of options.valuesFiles) {
-    for (const problem of readValues(file.uri, file.text).problems) problems.push({ ...problem, severity: 'error', ruleId: 'helm-render-error' });
+    for (const problem of readValuesShared(file.uri, file.text).problems) problems.push({ ...problem, severity: 'error', ruleId: 'helm-render-error' });
   }
   for (const expression of options.setValues) {
     const error = applySetValue(new Map(), expression);
@@ -123,7 +123,7 @@ export function helmMessage(error: TemplateExecError): string {
 }
 
 function collectValuesProblems(chart: LoadedChart, problems: RenderProblem[]): void {
-  for (const problem of readValues(chart.valuesUri, chart.valuesText).problems) problems.push({ ...problem, severity: 'error', ruleId: 'helm-render-error' });
+  for (const problem of readValuesShared(chart.valuesUri, chart.valuesText).problems) problems.push({ ...problem, severity: 'error', ruleId: 'helm-render-error' });
   for (const sub of chart.subcharts) collectValuesProblems(sub, problems);
 }
 

@@ -10,7 +10,8 @@ export function mergeUserValues(base: GoMap, next: GoMap): GoMap {
     const current = base.get(key);
     if (current instanceof Map && value instanceof Map) mergeUserValues(current, value);
     else {
-      base.set(key, value);
+      // A copy, so that merging a later file never changes the map an earlier one was read into.
+      base.set(key, value instanceof Map ? copyMap(value) : value);
       copyEntrySource(base, next, key);
     }
   }
@@ -25,7 +26,8 @@ export function mergeUserValues(base: GoMap, next: GoMap): GoMap {
 export function coalesceDefaults(user: GoMap, defaults: GoMap): GoMap {
   for (const [key, fallback] of defaults) {
     if (!user.has(key)) {
-      user.set(key, fallback);
+      // Helm copies the chart's values; templates that `set` must not change the chart's defaults.
+      user.set(key, fallback instanceof Map ? copyMap(fallback) : fallback);
       copyEntrySource(user, defaults, key);
       continue;
     }

@@ -38,6 +38,24 @@ export function readValues(uri: string, text: string): ValuesRead {
   return { values: new Map(), problems: [{ uri, start: range[0], end: range[1], message: `values file ${uri}: the top level must be a map` }] };
 }
 
+const cache = new Map<string, ValuesRead>();
+const CACHE_SIZE = 64;
+
+/**
+ * `readValues`, remembered by URI and text: a chart's values.yaml is read for every render,
+ * and an editor renders on every keystroke. The result is shared, so callers must never
+ * change it; coalescing copies what it keeps.
+ */
+export function readValuesShared(uri: string, text: string): ValuesRead {
+  const key = `${uri}\0${text}`;
+  let read = cache.get(key);
+  if (read) cache.delete(key);
+  else read = readValues(uri, text);
+  cache.set(key, read);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return read;
+}
+
 class NodeReader {
   constructor(
     private readonly uri: string,

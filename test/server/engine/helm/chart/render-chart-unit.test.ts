@@ -56,6 +56,19 @@ describe('renderChart', () => {
     assert.equal(result.problems[0]!.ruleId, 'helm-render-error');
   });
 
+  it('lets a template change .Values for later templates of the render, never for the next render', () => {
+    const files = chart({
+      'Chart.yaml': 'name: p\n',
+      'values.yaml': 'm: {k: 1}\n',
+      'templates/a.yaml': '{{ .Values.m.k }}',
+      'templates/b.yaml': '{{ $_ := set .Values.m "k" 2 }}{{ .Values.m.k }}',
+    });
+    assert.deepEqual(outputs(files), { 'p/templates/b.yaml': '2', 'p/templates/a.yaml': '2' });
+    assert.deepEqual(outputs(files), { 'p/templates/b.yaml': '2', 'p/templates/a.yaml': '2' });
+    const other = chart({ 'Chart.yaml': 'name: p\n', 'values.yaml': 'm: {k: 1}\n', 'templates/a.yaml': '{{ .Values.m.k }}' });
+    assert.deepEqual(outputs(other), { 'p/templates/a.yaml': '1' });
+  });
+
   it('skips disabled subcharts', () => {
     const files = chart({
       'Chart.yaml': 'name: p\ndependencies:\n- {name: s, condition: s.enabled}\n',
