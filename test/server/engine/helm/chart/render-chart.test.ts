@@ -63,7 +63,17 @@ function documents(text: string): { source: string; data: unknown }[] {
     });
 }
 
+const rendered = new Map<string, string>();
+
+/** Each reference is rendered once, for both comparisons. */
 function render(chart: string, variant: string): string {
+  const key = `${chart}-${variant}`;
+  let text = rendered.get(key);
+  if (text === undefined) rendered.set(key, (text = renderOnce(chart, variant)));
+  return text;
+}
+
+function renderOnce(chart: string, variant: string): string {
   const valuesFiles: ValuesFile[] = [];
   if (variant !== 'default') {
     const file = path.join(CORPUS, '_values', `${chart}-${variant}.yaml`);
