@@ -71,4 +71,21 @@ describe('loadChart', () => {
     assert.equal(values.get('other'), 2);
     assert.deepEqual(values.get('lifted'), new Map([['a', 3]]));
   });
+
+  // Helm's pkg/cmd/testdata/output/issue-9027.txt: a parent's own null over a subchart default
+  // stays null in the subchart's view (and in the parent's `.Values.sub`), while the parent's
+  // own nulls elsewhere drop out of its view. We delete the subchart default instead.
+  it("a parent's own null over a subchart default stays null (Helm issue 9027)", { todo: 'nulls from chart defaults are treated like user nulls' }, () => {
+    const files = chart({
+      'Chart.yaml': 'name: p\n',
+      'values.yaml': 'global: {hash: {key1: null, key3: 13}}\nsub: {hash: {key1: null, key3: 13}}\n',
+      'charts/sub/Chart.yaml': 'name: sub\n',
+      'charts/sub/values.yaml': 'global: {hash: {key1: 1, key3: 3, key4: 4}}\nhash: {key1: 1, key3: 3, key4: 4}\n',
+    });
+    const { values } = chartValues(loadChart(files).chart, () => new Map());
+    assert.deepEqual((values.get('global') as GoMap).get('hash'), new Map([['key3', 13]]));
+    const sub = values.get('sub') as GoMap;
+    assert.deepEqual(sub.get('hash'), new Map<string, unknown>([['key1', null], ['key3', 13], ['key4', 4]]));
+    assert.deepEqual((sub.get('global') as GoMap).get('hash'), new Map<string, unknown>([['key1', null], ['key3', 13], ['key4', 4]]));
+  });
 });
