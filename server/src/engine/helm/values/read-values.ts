@@ -1,4 +1,4 @@
-import { isAlias, isMap as isYamlMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap as isYamlMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { SourceSpan } from '../go/origin';
 import { setContainerSource, type GoMap, type GoValue } from '../go/values';
 
@@ -22,7 +22,10 @@ export interface ValuesProblem {
  * Bad YAML gives problems with positions and an empty map, never a throw.
  */
 export function readValues(uri: string, text: string): ValuesRead {
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+  // yaml.v2 decodes the first document of a stream and ignores the rest, as Helm then does.
+  const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
+  const doc = Array.isArray(docs) ? docs[0] : undefined;
+  if (!doc) return { values: new Map(), problems: [] };
   if (doc.errors.length > 0) {
     return {
       values: new Map(),

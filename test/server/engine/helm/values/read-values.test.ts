@@ -36,6 +36,12 @@ describe('readValues', () => {
     assert.equal(typeof problems[0]!.start, 'number');
   });
 
+  it('reads the first document of a stream, as yaml.v2 does', () => {
+    const { values, problems } = readValues('u', 'a: 1\n---\nb: [\n');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(values, new Map([['a', 1]]));
+  });
+
   it('reads an empty file as an empty map', () => {
     assert.equal(readValues('u', '# nothing\n').values.size, 0);
   });
