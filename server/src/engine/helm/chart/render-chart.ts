@@ -1,0 +1,144 @@
+import { helmFunctions } from '../functions/index';
+import type { FunctionTable } from '../functions/function-table';
+import type { Origin } from '../go/origin';
+import { Rope } from '../go/rope';
+import { isString, stringOf, type GoMap, type GoValue } from '../go/values';
+import { TemplateSet, type TemplateExecError } from '../template/template-set';
+import { mergeUserValues } from '../values/coalesce';
+import { readValuesShared } from '../values/read-values';
+import { applySetValue } from '../values/set-values';
+import { capabilitiesObject, releaseObject, templateObject, topObject } from './builtin-objects';
+import type { ChartFiles, ChartRender, RenderOptions, RenderProblem, RenderedTemplate } from './chart-render';
+import { chartValues } from './chart-values';
+import type { YamlPrinter } from './files-object';
+import { loadChart, type ChartTemplate, type LoadedChart } from './load-chart';
+
+/** A template of the tree with the chart it belongs to. */
+interface PlacedTemplate {
+  readonly template: ChartTemplate;
+  readonly chart: LoadedChart;
+  readonly data: GoMap;
+}
+
+/**
+ * Renders a chart as `helm template` does, in process: values coalesced over the chart tree,
+ * every template of the chart and its enabled subcharts in one namespace, each non-helper
+ * template run with its own chart's objects. A failing template becomes a problem and the
+ * others still render.
+ */
+export function renderChart(files: ChartFiles, options: RenderOptions, functions: FunctionTable = helmFunctions()): ChartRender {
+  const loaded = loadChart(files);
+  const problems: RenderProblem[] = [...loaded.problems];
+  collectValuesProblems(loaded.chart, problems);
+
+  const userValues = (): GoMap => {
+    let merged: GoMap = new Map();
+    for (const file of options.valuesFiles) merged = mergeUserValues(merged, readValuesShared(file.uri, file.text).values);
+    for (const expression of options.setValues) applySetValue(merged, expression);
+    return merged;
+  };
+  for (const file of options.valuesFiles) {
+    for (const problem of readValuesShared(file.uri, file.text).problems) problems.push({ ...problem, severity: 'error', ruleId: 'helm-render-error' });
+  }
+  for (const expression of options.setValues) {
+    const error = applySetValue(new Map(), expression);
+    if (error) problems.push({ uri: files.rootUri, start: 0, end: 0, message: `failed parsing --set data: ${error}`, severity: 'error', ruleId: 'helm-render-error' });
+  }
+
+  const { chart, values } = chartValues(loaded.chart, userValues);
+  const toYaml = yamlPrinter(functions);
+  const release = releaseObject(options.releaseName, options.namespace);
+  const capabilities = capabilitiesObject(options.kubernetesVersion);
+  const placed: PlacedTemplate[] = [];
+  const place = (current: LoadedChart, currentValues: GoMap, isRoot: boolean): GoMap => {
+    const data = topObject(current, isRoot, currentValues, release, capabilities, toYaml);
+    const subcharts: GoMap = new Map();
+    for (const sub of current.subcharts) {
+      const subValues = currentValues.get(sub.name);
+      subcharts.set(sub.name, place(sub, subValues instanceof Map ? subValues : new Map(), false));
+    }
+    data.set('Subcharts', subcharts);
+    for (const template of current.templates) placed.push({ template, chart: current, data });
+    return data;
+  };
+  place(chart, values, true);
+
+  // Helm parses deepest paths first, and at equal depth in reverse order, so the last
+  // definition of a name (the parent's, or the alphabetically first file's) wins.
+  placed.sort((a, b) => compareTemplateOrder(a.template.name, b.template.name));
+  const set = new TemplateSet(functions);
+  for (const { template } of placed) {
+    const error = set.add(template.name, template.uri, template.text);
+    if (error) problems.push({ uri: error.uri, start: error.start, end: error.end, message: error.message, severity: 'error', ruleId: 'helm-render-error' });
+  }
+
+  const templates: RenderedTemplate[] = [];
+  for (const { template, chart: owner, data } of placed) {
+    const base = template.path.slice(template.path.lastIndexOf('/') + 1);
+    if (base.startsWith('_') || !set.has(template.name)) continue;
+    const dot = new Map(data);
+    dot.set('Template', templateObject(template.name, owner.fullPath));
+    const { output, error } = renderGuarded(set, template, dot);
+    if (error) {
+      problems.push({ uri: error.uri || template.uri, start: error.start, end: error.end, message: helmMessage(error), severity: 'error', ruleId: 'helm-render-error' });
+      continue;
+    }
+    // NOTES.txt is rendered (it may fail, or change values), but helm template prints none.
+    if (template.path === 'templates/NOTES.txt') continue;
+    templates.push({ name: template.name, uri: template.uri, output });
+  }
+  return { rootUri: files.rootUri, chartName: loaded.chart.name, templates, problems };
+}
+
+/**
+ * Runs one template; an exception the engine did not expect becomes this template's error, so
+ * that one bad file never takes the editor's whole render down.
+ */
+function renderGuarded(set: TemplateSet, template: ChartTemplate, dot: GoMap): { output: Rope; error?: TemplateExecError } {
+  try {
+    return set.render(template.name, dot);
+  } catch (thrown) {
+    const detail = thrown instanceof Error ? thrown.message : String(thrown);
+    const message = `template: ${template.name}: internal error of the renderer: ${detail}`;
+    return { output: Rope.of(''), error: { uri: template.uri, start: 0, end: 0, message, templateName: template.name, line: 1, column: 0, detail } };
+  }
+}
+
+/** Helm's `sortTemplates`: more `/` first; at equal depth, reverse byte order. */
+export function compareTemplateOrder(a: string, b: string): number {
+  const depth = (name: string): number => name.split('/').length;
+  if (depth(a) !== depth(b)) return depth(b) - depth(a);
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/**
+ * How Helm shows a failed render: `required` and `fail` as `execution error at (NAME:L:C): msg`
+ * with the position of the top-level template's action, anything else as Go prints it.
+ */
+export function helmMessage(error: TemplateExecError): string {
+  const location = /^template: (.*?:\d+:\d+): /.exec(error.message)?.[1];
+  const raised = /error calling (?:required|fail): ([\s\S]*)$/.exec(error.message);
+  if (location !== undefined && raised) return `execution error at (${location}): ${raised[1]}`;
+  return error.message;
+}
+
+function collectValuesProblems(chart: LoadedChart, problems: RenderProblem[]): void {
+  for (const problem of readValuesShared(chart.valuesUri, chart.valuesText).problems) problems.push({ ...problem, severity: 'error', ruleId: 'helm-render-error' });
+  for (const sub of chart.subcharts) collectValuesProblems(sub, problems);
+}
+
+/** `.Files.AsConfig` prints with the same `toYaml` templates use. */
+function yamlPrinter(functions: FunctionTable): YamlPrinter {
+  const toYaml = functions.get('toYaml');
+  const origin: Origin = { kind: 'action', span: { uri: '', start: 0, end: 0 }, frames: [] };
+  const context = {
+    origin,
+    include: (): Rope => Rope.of(''),
+    tpl: (): Rope => Rope.of(''),
+  };
+  return (value: GoValue): string => {
+    const result = toYaml ? toYaml(context, value) : '';
+    return isString(result) ? stringOf(result) : '';
+  };
+}
+
