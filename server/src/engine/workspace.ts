@@ -132,7 +132,7 @@ export class Workspace {
       const old = this.files.get(uri);
       const file = new SourceFile(uri, template.output.text, undefined, old, 'rendered');
       affected.push(template.uri, ...this.replace(uri, old, file));
-      this.outputs.set(template.uri, { templateUri: template.uri, file, origins: new OriginMap(template.output) });
+      this.outputs.set(template.uri, { templateUri: template.uri, file, origins: new OriginMap(template.output, (source) => this.files.get(source)?.text) });
       templates.push(template.uri);
       previous.delete(template.uri);
     }

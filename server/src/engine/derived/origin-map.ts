@@ -31,11 +31,17 @@ export class OriginMap {
   /** Offsets where each output line starts, to keep a fallback lookup on the finding's line. */
   private readonly lineStarts: number[] = [0];
 
-  constructor(output: Rope) {
+  /**
+   * `sourceText` gives the text of the files origins point into, when known: a piece of literal
+   * text that `indent` or a slice cut out of a longer run still names the whole run, and is
+   * narrowed to its own characters there, so that each output line maps to its template line.
+   */
+  constructor(output: Rope, sourceText: (uri: string) => string | undefined = () => undefined) {
     let offset = 0;
+    const searchFrom = new Map<Origin, number>();
     for (const segment of output.segments) {
       const end = offset + segment.text.length;
-      if (segment.origin && end > offset) this.entries.push({ start: offset, end, origin: segment.origin });
+      if (segment.origin && end > offset) this.entries.push({ start: offset, end, origin: narrowed(segment.text, segment.origin, sourceText, searchFrom) });
       for (let i = segment.text.indexOf('\n'); i >= 0; i = segment.text.indexOf('\n', i + 1)) this.lineStarts.push(offset + i + 1);
       offset = end;
     }
@@ -51,8 +57,9 @@ export class OriginMap {
   /** The origins of the characters from `start` to `end`, in output order. */
   originsIn(start: number, end: number): Origin[] {
     const found: Origin[] = [];
-    for (let index = this.firstEndingAfter(start); index < this.entries.length && this.entries[index].start < Math.max(end, start + 1); index++) {
-      found.push(this.entries[index].origin);
+    const last = Math.max(end, start + 1);
+    for (let index = this.firstEndingAfter(start); index < this.entries.length && this.entries[index].start < last; index++) {
+      found.push(clipped(this.entries[index], start, last));
     }
     return found;
   }
@@ -130,6 +137,29 @@ export class OriginMap {
     }
     return low;
   }
+}
+
+/**
+ * Literal text copied as it is maps character for character: the part of the output from
+ * `start` to `end` came from the same part of the span.
+ */
+function clipped(entry: Entry, start: number, end: number): Origin {
+  const { origin } = entry;
+  if (origin.kind !== 'text' || origin.span.end - origin.span.start !== entry.end - entry.start) return origin;
+  const from = Math.max(start, entry.start) - entry.start;
+  const to = Math.min(end, entry.end) - entry.start;
+  return { ...origin, span: { uri: origin.span.uri, start: origin.span.start + from, end: origin.span.start + to } };
+}
+
+/** A literal piece's origin cut down to where its text lies in the span, searching on from the previous piece. */
+function narrowed(text: string, origin: Origin, sourceText: (uri: string) => string | undefined, searchFrom: Map<Origin, number>): Origin {
+  const { span } = origin;
+  if (origin.kind !== 'text' || span.end - span.start === text.length) return origin;
+  const source = sourceText(span.uri);
+  const found = source?.indexOf(text, searchFrom.get(origin) ?? span.start) ?? -1;
+  if (found < 0 || found + text.length > span.end) return origin;
+  searchFrom.set(origin, found + text.length);
+  return { ...origin, span: { uri: span.uri, start: found, end: found + text.length } };
 }
 
 /** The outermost call site for a helper's output, else the span that wrote it. */
