@@ -110,6 +110,11 @@ describe('kube-stateful lint on a chart, with a renderer', () => {
     assert.equal(seen[0].options.releaseName, 'release-name');
   });
 
+  it('refuses a values file it cannot read and a --set without a value', async () => {
+    await assert.rejects(lint('text', { values: ['missing.yaml'] }), { name: 'Error', message: /Cannot read the values file 'missing.yaml': ENOENT/ });
+    await assert.rejects(lint('text', { set: ['replicas'] }), { message: "--set takes key=value, not 'replicas'." });
+  });
+
   it('reads a chart folder as relative paths and texts, leaving out binary files', async () => {
     writeFileSync(path.join(chart, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1]));
     const files = await readChartFiles(chart);
