@@ -8,7 +8,7 @@ import { usage } from './cli/usage';
 
 /** The options each command takes; another command's option is a usage error, not silently ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  lint: ['format', 'max-warnings', 'default-namespace', 'kubernetes-version', 'rule'],
+  lint: ['format', 'max-warnings', 'default-namespace', 'kubernetes-version', 'rule', 'values', 'set', 'release-name'],
   schema: ['out'],
 };
 
@@ -22,6 +22,9 @@ async function main(argv: string[]): Promise<number> {
       'default-namespace': { type: 'string' },
       'kubernetes-version': { type: 'string' },
       rule: { type: 'string', multiple: true },
+      values: { type: 'string', multiple: true, short: 'f' },
+      set: { type: 'string', multiple: true },
+      'release-name': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -47,6 +50,9 @@ async function main(argv: string[]): Promise<number> {
       defaultNamespace: values['default-namespace'],
       kubernetesVersion: values['kubernetes-version'],
       rules: values.rule ?? [],
+      values: values.values ?? [],
+      set: values.set ?? [],
+      releaseName: values['release-name'],
     },
     cwd,
     version,

@@ -1,6 +1,10 @@
-import { configFrom } from '../engine/config';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { URI } from 'vscode-uri';
+import { configFrom, type EngineConfig } from '../engine/config';
+import type { ChartRenderer, RenderOptions, ValuesFile } from '../engine/helm/chart/chart-render';
 import { rules } from '../engine/rules';
-import { collectFiles } from './collect-files';
+import { collectFiles, UsageError } from './collect-files';
 import { formatJson, formatText, summarize, type FileFindings } from './format';
 import { formatGithub } from './github-annotations';
 import { lintFiles } from './lint';
@@ -15,10 +19,21 @@ export interface LintArguments {
   defaultNamespace?: string;
   kubernetesVersion?: string;
   rules: readonly string[];
+  /** `--values`/`-f` files, applied in order after each chart's own values. */
+  values?: readonly string[];
+  /** `--set key=value`, applied last. */
+  set?: readonly string[];
+  releaseName?: string;
 }
 
-/** `kube-stateful lint`: prints the findings and returns the exit status. */
-export async function lintCommand(args: LintArguments, cwd: string, version: string, output: Output): Promise<number> {
+/** `.Release.Name` when none is given, as `helm template` names it. */
+export const DEFAULT_RELEASE_NAME = 'release-name';
+
+/**
+ * `kube-stateful lint`: prints the findings and returns the exit status. Charts among the files
+ * are rendered with `renderer`; without one, their templates are only kept from being read as YAML.
+ */
+export async function lintCommand(args: LintArguments, cwd: string, version: string, output: Output, renderer?: ChartRenderer): Promise<number> {
   const format = outputFormat(args.format);
   const warningLimit = maxWarnings(args.maxWarnings);
   const config = configFrom({
@@ -26,7 +41,8 @@ export async function lintCommand(args: LintArguments, cwd: string, version: str
     kubernetesVersion: kubernetesVersion(args.kubernetesVersion),
     rules: ruleLevels(args.rules),
   });
-  const results = await lintFiles(await collectFiles(args.paths, cwd), config);
+  const rendering = renderer ? { renderer, options: await renderOptions(args, config, cwd) } : undefined;
+  const results = await lintFiles(await collectFiles(args.paths, cwd), config, rendering);
   output.stdout(render(format, results, cwd, version));
   // Machine-readable output goes alone to stdout; the summary is for people reading a log.
   if (format === 'text' || format === 'github') output.stderr(summarize(results) + '\n');
@@ -49,4 +65,25 @@ function render(format: OutputFormat, results: readonly FileFindings[], cwd: str
     case 'github':
       return formatGithub(results, cwd);
   }
+}
+
+async function renderOptions(args: LintArguments, config: EngineConfig, cwd: string): Promise<RenderOptions> {
+  const valuesFiles: ValuesFile[] = [];
+  for (const file of args.values ?? []) {
+    const absolute = path.resolve(cwd, file);
+    const text = await fs.readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`Cannot read the values file '${file}': ${error.code ?? error.message}.`);
+    });
+    valuesFiles.push({ uri: URI.file(absolute).toString(), text });
+  }
+  for (const expression of args.set ?? []) {
+    if (!/^[^=]+=/.test(expression)) throw new UsageError(`--set takes key=value, not '${expression}'.`);
+  }
+  return {
+    releaseName: args.releaseName ?? DEFAULT_RELEASE_NAME,
+    namespace: config.defaultNamespace,
+    kubernetesVersion: config.kubernetesVersion,
+    valuesFiles,
+    setValues: args.set ?? [],
+  };
 }

@@ -3,11 +3,15 @@ import { analyze } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
 import { Workspace } from '../engine/workspace';
 import { readYamlFile } from '../files/yaml-files';
+import { chartRoots, renderCharts, type ChartRendering } from './charts';
 import { UsageError } from './collect-files';
 import type { FileFindings } from './format';
 
-/** Checks the files together, so that objects in one file are seen by checks of the others. */
-export async function lintFiles(files: readonly string[], config: EngineConfig): Promise<FileFindings[]> {
+/**
+ * Checks the files together, so that objects in one file are seen by checks of the others. With
+ * `charts`, every chart among them is rendered and its templates are checked through their output.
+ */
+export async function lintFiles(files: readonly string[], config: EngineConfig, charts?: ChartRendering): Promise<FileFindings[]> {
   const workspace = new Workspace(config);
   const uris = new Map<string, string>();
   for (const file of files) {
@@ -18,5 +22,6 @@ export async function lintFiles(files: readonly string[], config: EngineConfig):
     else workspace.setOversized(uri, content.bytes);
     uris.set(file, uri);
   }
+  if (charts) await renderCharts(workspace, chartRoots(files), charts);
   return files.map((file) => ({ file, findings: analyze(workspace, uris.get(file)!) }));
 }

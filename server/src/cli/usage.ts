@@ -16,6 +16,14 @@ StatefulSet in one file is matched with its Service in another.
   --kubernetes-version <x.y>  Kubernetes version the manifests target (default: 1.34)
   --rule <id=level>           set a rule to off, info, warning or error; repeatable
 
+A folder holding a Chart.yaml is a Helm chart: the files under its templates/ are
+templates, not YAML, and are checked through what the chart renders to, with each
+finding on the template line that wrote it.
+
+  -f, --values <file>         a values file applied after the chart's own; repeatable
+  --set <key=value>           a value set last, as helm --set does; repeatable
+  --release-name <name>       .Release.Name (default: release-name)
+
 schema prints the JSON Schema of the kinds lint checks, for editors and other tools.
 
   --out <file>                write it to a file instead

@@ -1,9 +1,11 @@
+import { relocateFindings } from './derived/relocate';
 import { looksLikePatch } from './kustomize';
 import type { Resource } from './resource';
 import { isSuppressed, suppressionsOf } from './suppressions';
 import type { FileRule, Rule } from './rule';
 import { rules as allRules } from './rules';
 import type { Finding, Report } from './types';
+import type { SourceFile } from './source-file';
 import type { Workspace } from './workspace';
 
 export interface AnalyzeOptions {
@@ -22,10 +24,22 @@ export function analyze(workspace: Workspace, uri: string, options: AnalyzeOptio
   const file = workspace.get(uri);
   if (!file) return [];
   const rules = (options.rules ?? allRules).filter((rule) => workspace.settings.rules[rule.id] !== 'off');
+  const findings = findingsOfFile(workspace, file, rules, options);
+  // A chart template is checked through what it rendered to, shown on its own lines.
+  const output = workspace.renderedOutputOf(uri);
+  if (output) findings.push(...relocateFindings(workspace, output, findingsOfFile(workspace, output.file, rules, options)));
+  const suppressions = suppressionsOf(file.text);
+  return findings
+    .filter((finding) => !isSuppressed(finding, suppressions))
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** The findings of the file rules and of each object of one file, from the cache where it has them. */
+function findingsOfFile(workspace: Workspace, file: SourceFile, rules: readonly Rule[], options: AnalyzeOptions): Finding[] {
   const cached = options.rules === undefined;
   const fileRules = rules.filter((rule): rule is FileRule => rule.scope === 'file');
   const findings: Finding[] = fileRules.flatMap((rule) => run(workspace, rule, options, () => rule.check({ file, workspace })));
-  const partialFile = workspace.isPatch(uri);
+  const partialFile = workspace.isPatch(file.uri);
   for (const document of file.documents) {
     for (const resource of document.resources) {
       const known = cached ? workspace.findings.get(resource) : undefined;
@@ -38,10 +52,7 @@ export function analyze(workspace: Workspace, uri: string, options: AnalyzeOptio
       findings.push(...made.findings);
     }
   }
-  const suppressions = suppressionsOf(file.text);
-  return findings
-    .filter((finding) => !isSuppressed(finding, suppressions))
-    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return findings;
 }
 
 /** The findings of the per-object rules for one object; incomplete when a rule failed. */

@@ -15,7 +15,17 @@ export interface YamlProblem {
   span: [number, number];
 }
 
-export type SkipReason = { kind: 'too-large'; bytes: number } | { kind: 'helm-template'; range: Range };
+/**
+ * A file that is not read as YAML: too large, a templated manifest outside any chart (reported
+ * once), or a template of a chart (checked through its rendered output instead, so silent).
+ */
+export type SkipReason = { kind: 'too-large'; bytes: number } | { kind: 'helm-template'; range: Range } | { kind: 'chart-template' };
+
+/**
+ * What a file is to the workspace. `chart-template`: under a chart's `templates/`, or a `.tpl`.
+ * `rendered`: a chart template's output, which is plain YAML even where a value holds `{{`.
+ */
+export type FileRole = 'plain' | 'chart-template' | 'rendered';
 
 /**
  * One YAML file: its documents with source positions, the Kubernetes resources found in them,
@@ -38,6 +48,7 @@ export class SourceFile {
     oversizedBytes?: number,
     /** The file's previous version, whose unchanged documents this one takes over; it must not be used after. */
     previous?: SourceFile,
+    readonly role: FileRole = 'plain',
   ) {
     const bytes = oversizedBytes ?? Buffer.byteLength(text, 'utf8');
     if (oversizedBytes !== undefined || bytes > MAX_FILE_BYTES) {
@@ -45,10 +56,15 @@ export class SourceFile {
       return;
     }
     this.countLines();
-    const marker = helmMarker(text);
+    if (role === 'chart-template') {
+      // Its text stays, with line starts, so that findings of its output can be placed on it.
+      this.skipped = { kind: 'chart-template' };
+      return;
+    }
+    const marker = role === 'rendered' ? -1 : helmMarker(text);
     this.skipped = marker >= 0 ? { kind: 'helm-template', range: this.rangeOf(marker, marker + 2) } : undefined;
     if (this.skipped) return;
-    const unchanged = previous && !previous.skipped ? unchangedDocuments(previous, text) : undefined;
+    const unchanged = previous && !previous.skipped && previous.role === role ? unchangedDocuments(previous, text) : undefined;
     for (const [start, end] of documentSpans(text)) {
       const kept = unchanged?.(start, end);
       if (kept) {
@@ -92,6 +108,15 @@ export class SourceFile {
     let last = Math.max(start, end);
     while (last > start && /\s/.test(this.text[last - 1])) last--;
     return { start: this.positionAt(start), end: this.positionAt(last) };
+  }
+
+  /** The offset of a position, clamped to its line and to the text. */
+  offsetAt(position: Range['start']): number {
+    const starts = this.lineCounter.lineStarts;
+    if (position.line < 0 || starts.length === 0) return 0;
+    if (position.line >= starts.length) return this.text.length;
+    const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
+    return Math.min(starts[position.line] + Math.max(position.character, 0), lineEnd);
   }
 
   positionAt(offset: number): Range['start'] {

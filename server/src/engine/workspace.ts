@@ -4,7 +4,23 @@ import { FindingsCache } from './findings-cache';
 import { KeyIndex } from './key-index';
 import { isKustomization, patchFilesOf } from './kustomize';
 import type { KindMap, Resource } from './resource';
-import { SourceFile } from './source-file';
+import { OriginMap } from './derived/origin-map';
+import { chartRootOfManifest, isUnderTemplates, RENDERED_SUFFIX, renderedUri, templateUriOf } from './derived/chart-uris';
+import type { ChartRender, RenderProblem } from './helm/chart/chart-render';
+import { SourceFile, type FileRole } from './source-file';
+
+/** A chart template's rendered output, held as a file of its own, and where each byte came from. */
+export interface RenderedOutput {
+  readonly templateUri: string;
+  readonly file: SourceFile;
+  readonly origins: OriginMap;
+}
+
+/** What the workspace holds of one chart's render. */
+interface ChartEntry {
+  readonly templates: readonly string[];
+  readonly problems: readonly RenderProblem[];
+}
 
 /**
  * Every YAML file the checks may look at, parsed once per document text, with an index of
@@ -20,6 +36,11 @@ export class Workspace {
   /** For each kustomization file, the patch files it lists. */
   private readonly patchesByKustomization = new Map<string, string[]>();
   private config: EngineConfig;
+  /** Folders holding a `Chart.yaml`, as URIs without a trailing slash. */
+  private readonly chartRoots = new Set<string>();
+  private readonly renders = new Map<string, ChartEntry>();
+  /** Rendered outputs by template URI. */
+  private readonly outputs = new Map<string, RenderedOutput>();
   readonly findings = new FindingsCache((uri) => this.files.get(uri));
 
   constructor(config: EngineConfig = DEFAULT_CONFIG) {
@@ -39,8 +60,9 @@ export class Workspace {
     return this.files.get(uri);
   }
 
-  uris(): IterableIterator<string> {
-    return this.files.keys();
+  /** The files set in the workspace; the rendered outputs of charts are not among them. */
+  *uris(): IterableIterator<string> {
+    for (const uri of this.files.keys()) if (!uri.endsWith(RENDERED_SUFFIX)) yield uri;
   }
 
   get size(): number {
@@ -54,13 +76,101 @@ export class Workspace {
    */
   set(uri: string, text: string): string[] {
     const previous = this.files.get(uri);
-    if (previous?.text === text && !previous.skipped) return [];
-    return this.replace(uri, previous, new SourceFile(uri, text, undefined, previous));
+    const role: FileRole = this.isChartTemplate(uri) ? 'chart-template' : 'plain';
+    const unchanged = previous?.text === text && previous.role === role && (!previous.skipped || previous.skipped.kind === 'chart-template');
+    const affected = unchanged ? [] : this.replace(uri, previous, new SourceFile(uri, text, undefined, previous?.role === role ? previous : undefined, role));
+    const chart = chartRootOfManifest(uri);
+    return visible(chart ? [...affected, ...this.noteChart(chart)] : affected);
   }
 
   /** Records a file too large to read, so that it is reported but costs no memory. */
   setOversized(uri: string, bytes: number): string[] {
-    return this.replace(uri, this.files.get(uri), new SourceFile(uri, '', bytes));
+    return visible(this.replace(uri, this.files.get(uri), new SourceFile(uri, '', bytes)));
+  }
+
+  /**
+   * Records a chart folder, for when its `Chart.yaml` is not a file the workspace is given: the
+   * files under its `templates/` become templates, not read as YAML. Returns those files.
+   */
+  noteChart(rootUri: string): string[] {
+    if (this.chartRoots.has(rootUri)) return [];
+    this.chartRoots.add(rootUri);
+    return visible(this.reread((uri, file) => file.role === 'plain' && isUnderTemplates(rootUri, uri)));
+  }
+
+  /** Whether a file is a Helm template: any `.tpl`, and every file under a known chart's `templates/`. */
+  isChartTemplate(uri: string): boolean {
+    if (uri.endsWith(RENDERED_SUFFIX)) return false;
+    if (/\.tpl$/i.test(uri)) return true;
+    for (const root of this.chartRoots) if (isUnderTemplates(root, uri)) return true;
+    return false;
+  }
+
+  /** Makes again, with the role they now have, the files `which` picks; returns them and their readers. */
+  private reread(which: (uri: string, file: SourceFile) => boolean): string[] {
+    const picked = [...this.files].filter(([uri, file]) => file.skipped?.kind !== 'too-large' && which(uri, file));
+    const affected: string[] = [];
+    for (const [uri, file] of picked) {
+      const role: FileRole = this.isChartTemplate(uri) ? 'chart-template' : 'plain';
+      affected.push(uri, ...this.replace(uri, file, new SourceFile(uri, file.text, undefined, undefined, role)));
+    }
+    return affected;
+  }
+
+  /**
+   * Replaces what the workspace holds of a chart's render: each template's output becomes a file
+   * of objects (under \`<template>#rendered\`) that every check sees with the rest of the
+   * workspace, and the render problems go to the files at fault. Returns the files whose findings
+   * may change: the chart's templates, the files with problems, and the readers of what changed.
+   */
+  setChartRender(render: ChartRender): string[] {
+    const affected = [...this.noteChart(render.rootUri), ...this.dropProblems(render.rootUri)];
+    const previous = new Set(this.renders.get(render.rootUri)?.templates ?? []);
+    const templates: string[] = [];
+    for (const template of render.templates) {
+      const uri = renderedUri(template.uri);
+      const old = this.files.get(uri);
+      const file = new SourceFile(uri, template.output.text, undefined, old, 'rendered');
+      affected.push(template.uri, ...this.replace(uri, old, file));
+      this.outputs.set(template.uri, { templateUri: template.uri, file, origins: new OriginMap(template.output, (source) => this.files.get(source)?.text) });
+      templates.push(template.uri);
+      previous.delete(template.uri);
+    }
+    for (const gone of previous) affected.push(gone, ...this.dropOutput(gone));
+    affected.push(...render.problems.map((problem) => problem.uri));
+    this.renders.set(render.rootUri, { templates, problems: render.problems });
+    return visible(affected);
+  }
+
+  /** Forgets a chart's render (not the chart itself); returns the files whose findings may change. */
+  deleteChartRender(rootUri: string): string[] {
+    const entry = this.renders.get(rootUri);
+    if (!entry) return [];
+    const affected = this.dropProblems(rootUri);
+    for (const template of entry.templates) affected.push(template, ...this.dropOutput(template));
+    this.renders.delete(rootUri);
+    return visible(affected);
+  }
+
+  /** A chart template's rendered output, when its chart was rendered. */
+  renderedOutputOf(templateUri: string): RenderedOutput | undefined {
+    return this.outputs.get(templateUri);
+  }
+
+  /** The problems a render found in a file. */
+  renderProblemsOf(uri: string): RenderProblem[] {
+    // A file may have problems from several charts' renders (a shared values file): few charts, a short walk.
+    return [...this.renders.values()].flatMap((entry) => entry.problems.filter((problem) => problem.uri === uri));
+  }
+
+  private dropOutput(templateUri: string): string[] {
+    this.outputs.delete(templateUri);
+    return this.removeFile(renderedUri(templateUri));
+  }
+
+  /** The files that had problems in a chart's last render, whose problems go with it. */
+  private dropProblems(rootUri: string): string[] {
+    return (this.renders.get(rootUri)?.problems ?? []).map((problem) => problem.uri);
   }
 
   private replace(uri: string, previous: SourceFile | undefined, next: SourceFile): string[] {
@@ -112,14 +222,23 @@ export class Workspace {
     return affected;
   }
 
-  /** Forgets a file and returns the files that read what it provided. */
-  delete(uri: string): string[] {
+  private removeFile(uri: string): string[] {
     const previous = this.files.get(uri);
     if (!previous) return [];
     const changedKeys = new Set<string>();
     for (const resource of previous.resources) this.unindex(resource, changedKeys);
     this.files.delete(uri);
     return [...new Set([...this.readersOf(changedKeys, uri), ...this.updatePatches(uri, [])])];
+  }
+
+  /** Forgets a file and returns the files that read what it provided; without its `Chart.yaml`, a folder is no chart. */
+  delete(uri: string): string[] {
+    const affected = this.removeFile(uri);
+    const chart = chartRootOfManifest(uri);
+    if (chart && this.chartRoots.delete(chart)) {
+      affected.push(...this.reread((file, source) => source.role === 'chart-template' && isUnderTemplates(chart, file)));
+    }
+    return visible(affected);
   }
 
   /** The namespace an object will live in: its own, or the configured default. */
@@ -170,4 +289,12 @@ export class Workspace {
     }
     return [...files];
   }
+}
+
+/**
+ * The files to tell about, as the user knows them: a rendered output's findings show on its
+ * template, so the template stands for it.
+ */
+function visible(uris: readonly string[]): string[] {
+  return [...new Set(uris.map(templateUriOf))];
 }

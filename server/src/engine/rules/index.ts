@@ -1,6 +1,8 @@
 import type { Rule } from '../rule';
 import { duplicateKey } from './duplicate-key';
 import { fileTooLarge } from './file-too-large';
+import { helmRenderError } from './helm-render-error';
+import { helmSubchartPacked } from './helm-subchart-packed';
 import { helmTemplate } from './helm-template';
 import { requiredFieldMissing } from './required-field-missing';
 import { selectorTemplateMismatch } from './selector-template-mismatch';
@@ -51,6 +53,8 @@ export const rules: readonly Rule[] = [
   yamlSyntax,
   duplicateKey,
   helmTemplate,
+  helmRenderError,
+  helmSubchartPacked,
   fileTooLarge,
   unknownField,
   typeMismatch,

@@ -64,3 +64,9 @@ export interface ChartRender {
   readonly templates: readonly RenderedTemplate[];
   readonly problems: readonly RenderProblem[];
 }
+
+/**
+ * Renders one chart, as `helm template` would. Problems come back in the render, never as
+ * exceptions, so that the rest of the chart is still checked.
+ */
+export type ChartRenderer = (files: ChartFiles, options: RenderOptions) => ChartRender;
