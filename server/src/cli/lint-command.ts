@@ -3,6 +3,7 @@ import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { configFrom, type EngineConfig } from '../engine/config';
 import type { ChartRenderer, RenderOptions, ValuesFile } from '../engine/helm/chart/chart-render';
+import { renderChart } from '../engine/helm/chart/render-chart';
 import { rules } from '../engine/rules';
 import { collectFiles, UsageError } from './collect-files';
 import { formatJson, formatText, summarize, type FileFindings } from './format';
@@ -31,9 +32,15 @@ export const DEFAULT_RELEASE_NAME = 'release-name';
 
 /**
  * `kube-stateful lint`: prints the findings and returns the exit status. Charts among the files
- * are rendered with `renderer`; without one, their templates are only kept from being read as YAML.
+ * are rendered with `renderer`, Helm's rules rebuilt in-process unless a test gives its own.
  */
-export async function lintCommand(args: LintArguments, cwd: string, version: string, output: Output, renderer?: ChartRenderer): Promise<number> {
+export async function lintCommand(
+  args: LintArguments,
+  cwd: string,
+  version: string,
+  output: Output,
+  renderer: ChartRenderer = renderChart,
+): Promise<number> {
   const format = outputFormat(args.format);
   const warningLimit = maxWarnings(args.maxWarnings);
   const config = configFrom({
@@ -41,7 +48,7 @@ export async function lintCommand(args: LintArguments, cwd: string, version: str
     kubernetesVersion: kubernetesVersion(args.kubernetesVersion),
     rules: ruleLevels(args.rules),
   });
-  const rendering = renderer ? { renderer, options: await renderOptions(args, config, cwd) } : undefined;
+  const rendering = { renderer, options: await renderOptions(args, config, cwd) };
   const results = await lintFiles(await collectFiles(args.paths, cwd), config, rendering);
   output.stdout(render(format, results, cwd, version));
   // Machine-readable output goes alone to stdout; the summary is for people reading a log.
