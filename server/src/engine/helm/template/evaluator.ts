@@ -512,10 +512,9 @@ function resultSource(name: string, args: readonly Val[], value: GoValue): Sourc
   if (args.length === 0) return undefined;
   if (CHOOSING.has(name)) {
     if (name === 'ternary') return (args[0].value === value ? args[0] : args[1])?.source;
-    for (let i = name === 'default' ? args.length - 1 : 0; name === 'default' ? i >= 0 : i < args.length; i += name === 'default' ? -1 : 1) {
-      if (args[i].value === value) return args[i].source;
-    }
-    return undefined;
+    // `default` prefers its last (given) argument; `coalesce` takes the first that is set.
+    const order = name === 'default' ? [...args].reverse() : args;
+    return order.find((arg) => arg.value === value)?.source;
   }
   if (PASS_THROUGH.has(name)) return args[args.length - 1].source;
   if (name === 'index' && args.length >= 2) {

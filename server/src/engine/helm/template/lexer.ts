@@ -67,7 +67,7 @@ export function unescapeGo(body: string, quote: string): string {
       const digits = next === 'x' ? body.slice(i + 1, i + 3) : body.slice(i, i + 3);
       if (!(next === 'x' ? /^[0-9a-fA-F]{2}$/ : /^[0-7]{3}$/).test(digits)) throw new Error('invalid escape');
       bytes.push(parseInt(digits, next === 'x' ? 16 : 8));
-      i += next === 'x' ? 2 : 2;
+      i += 2;
     } else if (next === 'u' || next === 'U') {
       const length = next === 'u' ? 4 : 8;
       const digits = body.slice(i + 1, i + 1 + length);
