@@ -3,12 +3,14 @@ import { version } from '../../package.json';
 import { UsageError } from './cli/collect-files';
 import { lintCommand } from './cli/lint-command';
 import { processOutput } from './cli/output';
+import { renderCommand } from './cli/render-command';
 import { schemaCommand } from './cli/schema-command';
 import { usage } from './cli/usage';
 
 /** The options each command takes; another command's option is a usage error, not silently ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   lint: ['format', 'max-warnings', 'default-namespace', 'kubernetes-version', 'rule', 'values', 'set', 'release-name'],
+  render: ['default-namespace', 'kubernetes-version', 'values', 'set', 'release-name'],
   schema: ['out'],
 };
 
@@ -41,6 +43,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'schema') {
     if (rest.length > 0) throw new UsageError(`'schema' takes no paths: got '${rest[0]}'. Use --out <file> to write a file.`);
     return schemaCommand(values.out, cwd, processOutput);
+  }
+  if (command === 'render') {
+    if (rest.length > 1) throw new UsageError(`'render' takes one chart folder: got '${rest[1]}' too.`);
+    const chartOptions = { values: values.values ?? [], set: values.set ?? [], releaseName: values['release-name'] };
+    const target = { defaultNamespace: values['default-namespace'], kubernetesVersion: values['kubernetes-version'] };
+    return renderCommand({ chart: rest[0], ...chartOptions, ...target }, cwd, processOutput);
   }
   return lintCommand(
     {

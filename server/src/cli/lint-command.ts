@@ -74,7 +74,12 @@ function render(format: OutputFormat, results: readonly FileFindings[], cwd: str
   }
 }
 
-async function renderOptions(args: LintArguments, config: EngineConfig, cwd: string): Promise<RenderOptions> {
+/** The chart options shared by `lint` and `render`: values files read, `--set` expressions checked. */
+export async function renderOptions(
+  args: Pick<LintArguments, 'values' | 'set' | 'releaseName'>,
+  config: EngineConfig,
+  cwd: string,
+): Promise<RenderOptions> {
   const valuesFiles: ValuesFile[] = [];
   for (const file of args.values ?? []) {
     const absolute = path.resolve(cwd, file);

@@ -3,6 +3,7 @@ export function usage(version: string): string {
 
 Usage:
   kube-stateful lint [options] [paths or globs...]
+  kube-stateful render [options] <chart folder>
   kube-stateful schema [--out <file>]
 
 lint checks YAML files. Paths may be files, folders (searched for *.yaml and *.yml) or
@@ -23,6 +24,11 @@ finding on the template line that wrote it.
   -f, --values <file>         a values file applied after the chart's own; repeatable
   --set <key=value>           a value set last, as helm --set does; repeatable
   --release-name <name>       .Release.Name (default: release-name)
+
+render prints what a chart renders to, as helm template prints it, without helm: the
+templates are interpreted in-process. It takes -f/--values, --set, --release-name,
+--default-namespace and --kubernetes-version as lint does; a template that fails to
+render is reported on stderr and makes the exit status 1.
 
 schema prints the JSON Schema of the kinds lint checks, for editors and other tools.
 

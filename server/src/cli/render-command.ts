@@ -1,0 +1,49 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { URI } from 'vscode-uri';
+import { configFrom } from '../engine/config';
+import { printManifest } from '../engine/helm/chart/manifest';
+import { renderChart } from '../engine/helm/chart/render-chart';
+import type { RenderProblem } from '../engine/helm/chart/chart-render';
+import { readChartFiles } from '../files/chart-files';
+import { UsageError } from './collect-files';
+import { renderOptions } from './lint-command';
+import { kubernetesVersion } from './options';
+import type { Output } from './output';
+
+export interface RenderArguments {
+  chart: string | undefined;
+  defaultNamespace?: string;
+  kubernetesVersion?: string;
+  values?: readonly string[];
+  set?: readonly string[];
+  releaseName?: string;
+}
+
+/**
+ * `kube-stateful render CHART`: prints what the chart renders to, as `helm template` prints it.
+ * What kept a template from rendering goes to stderr, one line each, and makes the exit status 1.
+ */
+export async function renderCommand(args: RenderArguments, cwd: string, output: Output): Promise<number> {
+  if (!args.chart) throw new UsageError("'render' takes the chart's folder.");
+  const root = path.resolve(cwd, args.chart);
+  const isChart = await fs.stat(path.join(root, 'Chart.yaml')).then((stat) => stat.isFile(), () => false);
+  if (!isChart) throw new UsageError(`'${args.chart}' is not a chart: it holds no Chart.yaml.`);
+  const config = configFrom({ defaultNamespace: args.defaultNamespace, kubernetesVersion: kubernetesVersion(args.kubernetesVersion) });
+  const options = await renderOptions(args, config, cwd);
+  const render = renderChart(await readChartFiles(root), options);
+  output.stdout(printManifest(render));
+  const files = new Map<string, string>();
+  for (const problem of render.problems) output.stderr(await describe(problem, cwd, files));
+  return render.problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+}
+
+/** `path:line:column severity message`, with the line and column of the problem's start. */
+async function describe(problem: RenderProblem, cwd: string, texts: Map<string, string>): Promise<string> {
+  const file = URI.parse(problem.uri).fsPath;
+  if (!texts.has(file)) texts.set(file, await fs.readFile(file, 'utf8').catch(() => ''));
+  const before = (texts.get(file) ?? '').slice(0, problem.start);
+  const line = before.split('\n').length;
+  const column = problem.start - before.lastIndexOf('\n');
+  return `${path.relative(cwd, file)}:${line}:${column} ${problem.severity} ${problem.ruleId} ${problem.message}\n`;
+}

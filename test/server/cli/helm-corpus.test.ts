@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { CORPUS, differingLines, REFERENCES } from '../engine/helm/chart/corpus';
+import { parseText, runCli } from './run-cli';
+
+/** `lint` and `render` arguments for one reference: the chart, and its `_values` file for a variant. */
+function chartArguments(chart: string, variant: string): string[] {
+  const chartFolder = path.join(CORPUS, chart);
+  return variant === 'default' ? [chartFolder] : [chartFolder, '--values', path.join(CORPUS, '_values', `${chart}-${variant}.yaml`)];
+}
+
+describe('kube-stateful lint on each corpus chart and values variant', () => {
+  for (const [chart, variant] of REFERENCES) {
+    it(`${chart} with ${variant} values`, () => {
+      const run = runCli(['lint', ...chartArguments(chart, variant)], CORPUS);
+      const findings = parseText(run.stdout).map(({ file, line, column, ruleId }) => `${file}:${line}:${column} ${ruleId}`);
+      // The one true finding of the corpus: that StatefulSet's serviceName names a ClusterIP Service.
+      const expected = chart === 'mongodb' && variant === 'standalone-sts' ? ['mongodb/templates/standalone/dep-sts.yaml:22:16 service-not-headless'] : [];
+      assert.deepEqual(findings, expected, run.stderr);
+      assert.equal(run.status, expected.length > 0 ? 1 : 0);
+    });
+  }
+});
+
+describe('kube-stateful render', () => {
+  for (const [chart, variant] of [['zookeeper', 'default'], ['mongodb', 'standalone-sts']] as const) {
+    it(`prints ${chart} with ${variant} values as the reference render does`, () => {
+      const run = runCli(['render', ...chartArguments(chart, variant)], CORPUS);
+      assert.equal(run.status, 0, run.stderr);
+      const reference = readFileSync(path.join(CORPUS, '_rendered', `${chart}-${variant}.yaml`), 'utf8');
+      assert.deepEqual(differingLines(run.stdout, reference), []);
+    });
+  }
+
+  it('reports a template that fails on stderr with its position, and exits 1', () => {
+    const chart = mkdtempSync(path.join(os.tmpdir(), 'kube-stateful-render-'));
+    after(() => rmSync(chart, { recursive: true, force: true }));
+    mkdirSync(path.join(chart, 'templates'));
+    writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: needs-name\nversion: 1.0.0\n');
+    writeFileSync(path.join(chart, 'templates', 'configmap.yaml'), 'kind: ConfigMap\ndata:\n  name: {{ required "name is required" .Values.name }}\n');
+    const run = runCli(['render', chart]);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /templates[/\\]configmap\.yaml:3:9 error helm-render-error .*name is required/);
+    assert.equal(runCli(['render', chart, '--set', 'name=orders']).status, 0);
+  });
+
+  it('refuses a folder that is not a chart', () => {
+    const run = runCli(['render', path.join(CORPUS, '_values')]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /is not a chart: it holds no Chart\.yaml/);
+  });
+});
