@@ -43,7 +43,7 @@ describe('kube-stateful render', () => {
     writeFileSync(path.join(chart, 'templates', 'configmap.yaml'), 'kind: ConfigMap\ndata:\n  name: {{ required "name is required" .Values.name }}\n');
     const run = runCli(['render', chart]);
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /templates[/\\]configmap\.yaml:3:9 error helm-render-error .*name is required/);
+    assert.match(run.stderr, /templates[/\\]configmap\.yaml:3:12 error helm-render-error .*name is required/);
     assert.equal(runCli(['render', chart, '--set', 'name=orders']).status, 0);
   });
 
