@@ -13,6 +13,7 @@ import { completionsAt } from '../engine/completion/completion';
 import type { CompletionEntry, CompletionKind } from '../engine/completion/types';
 import type { SourceFile } from '../engine/source-file';
 import type { Feature, ServerContext } from './feature';
+import { helmValuesCompletion } from './helm-values-completion';
 
 const KINDS: Record<CompletionKind, CompletionItemKind> = {
   field: CompletionItemKind.Property,
@@ -21,8 +22,8 @@ const KINDS: Record<CompletionKind, CompletionItemKind> = {
   key: CompletionItemKind.Constant,
 };
 
-/** A space or colon typed after a key opens the list of its values. */
-const TRIGGER_CHARACTERS = [' ', ':'];
+/** A space or colon typed after a key opens the list of its values; a dot after `.Values` in a chart template, its keys. */
+const TRIGGER_CHARACTERS = [' ', ':', '.'];
 
 /** Completion of field names and of values, including the Services, Secrets and volumes of the workspace. */
 class Completion implements Feature {
@@ -40,6 +41,10 @@ class Completion implements Feature {
 
   private complete(context: ServerContext, params: CompletionParams): CompletionItem[] {
     try {
+      const values = helmValuesCompletion(context, params);
+      if (values) return values;
+      // A dot typed anywhere else is part of a name or a number, not a reason to open a list.
+      if (params.context?.triggerCharacter === '.') return [];
       const file = this.sourceOf(context, params.textDocument.uri);
       if (!file) return [];
       // A typed space or colon may be indentation or part of a value: only a value list is worth opening then.

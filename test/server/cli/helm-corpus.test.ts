@@ -12,15 +12,31 @@ function chartArguments(chart: string, variant: string): string[] {
   return variant === 'default' ? [chartFolder] : [chartFolder, '--values', path.join(CORPUS, '_values', `${chart}-${variant}.yaml`)];
 }
 
+/**
+ * Reads of values paths that the chart's values.yaml does not define, all in the upstream
+ * templates: typos beside a guard on the right name (kafka, and the `rts.` prefix copied into
+ * cassandra and zookeeper, which fails to render once `extraEgress` is set), a deprecated key
+ * read alone (rabbitmq), and reads that only ever give nil (mongodb, postgresql).
+ */
+const UNDEFINED_VALUES_READS: Record<string, readonly string[]> = {
+  cassandra: ['cassandra/templates/networkpolicy.yaml:44:58'],
+  kafka: ['kafka/templates/broker/networkpolicy.yaml:88:78', 'kafka/templates/controller-eligible/networkpolicy.yaml:94:78'],
+  mongodb: ['mongodb/templates/update-password/new-secret.yaml:12:29'],
+  postgresql: ['postgresql/templates/backup/networkpolicy.yaml:18:77'],
+  rabbitmq: ['rabbitmq/templates/statefulset.yaml:239:25'],
+  zookeeper: ['zookeeper/templates/networkpolicy.yaml:42:58'],
+};
+
 describe('kube-stateful lint on each corpus chart and values variant', () => {
   for (const [chart, variant] of REFERENCES) {
     it(`${chart} with ${variant} values`, () => {
       const run = runCli(['lint', ...chartArguments(chart, variant)], CORPUS);
       const findings = parseText(run.stdout).map(({ file, line, column, ruleId }) => `${file}:${line}:${column} ${ruleId}`);
       // The one true finding of the corpus: that StatefulSet's serviceName names a ClusterIP Service.
-      const expected = chart === 'mongodb' && variant === 'standalone-sts' ? ['mongodb/templates/standalone/dep-sts.yaml:22:16 service-not-headless'] : [];
-      assert.deepEqual(findings, expected, run.stderr);
-      assert.equal(run.status, expected.length > 0 ? 1 : 0);
+      const headless = chart === 'mongodb' && variant === 'standalone-sts' ? ['mongodb/templates/standalone/dep-sts.yaml:22:16 service-not-headless'] : [];
+      const undefinedReads = (UNDEFINED_VALUES_READS[chart] ?? []).map((location) => `${location} helm-values-undefined`);
+      assert.deepEqual(findings.sort(), [...headless, ...undefinedReads].sort(), run.stderr);
+      assert.equal(run.status, headless.length > 0 ? 1 : 0);
     });
   }
 });

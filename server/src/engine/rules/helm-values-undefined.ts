@@ -15,7 +15,7 @@ export const helmValuesUndefined = defineFileRule({
     good: '# values.yaml\nimage:\n  repository: nginx\n  tag: "1.25"\n# templates/statefulset.yaml\n        image: {{ .Values.image.repository }}:{{ .Values.image.tag }}',
   },
   check: ({ file, workspace }) => {
-    if (file.skipped?.kind !== 'helm-template') return [];
+    if (file.skipped?.kind !== 'helm-template' && file.skipped?.kind !== 'chart-template') return [];
     const valuesFile = chartValuesFile(file, workspace);
     if (!valuesFile) return [];
     const { values, problems } = readValues(valuesFile.uri, valuesFile.text);

@@ -4,6 +4,7 @@ import { fileTooLarge } from './file-too-large';
 import { helmRenderError } from './helm-render-error';
 import { helmSubchartPacked } from './helm-subchart-packed';
 import { helmTemplate } from './helm-template';
+import { helmValuesUndefined } from './helm-values-undefined';
 import { requiredFieldMissing } from './required-field-missing';
 import { selectorTemplateMismatch } from './selector-template-mismatch';
 import { serviceNameInvalid } from './service-name-invalid';
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
   yamlSyntax,
   duplicateKey,
   helmTemplate,
+  helmValuesUndefined,
   helmRenderError,
   helmSubchartPacked,
   fileTooLarge,
