@@ -252,6 +252,8 @@ export class Executor {
     else throw this.failure(scope, node.pipe, `range can't iterate over ${formatValue(value)}`);
     let flow: Flow = 0;
     for (const entry of entries) {
+      // Each iteration is a step even with an empty body, or nested ranges would escape the limit.
+      this.step(scope, node);
       const itemMark = scope.vars.length;
       if (node.pipe.decl.length === 1) scope.vars.push({ name: node.pipe.decl[0], val: typeof value === 'bigint' ? { value: entry.key } : entry.val });
       else if (node.pipe.decl.length === 2) scope.vars.push({ name: node.pipe.decl[0], val: { value: entry.key } }, { name: node.pipe.decl[1], val: entry.val });
@@ -417,6 +419,11 @@ export class Executor {
       }
     } catch (error) {
       throw this.callFailure(scope, node, name, error);
+    }
+    // A chain such as `quote | quote | …` doubles a string at each call without printing it,
+    // so the output limit alone would not stop it before memory runs out.
+    if ((typeof value === 'string' || value instanceof Rope) && value.length > this.set.limits.maxOutputChars) {
+      throw this.failure(scope, node, `result of ${name} exceeds ${this.set.limits.maxOutputChars} characters`, true);
     }
     return { value, source: resultSource(name, args, value) };
   }
