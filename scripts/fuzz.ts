@@ -3,6 +3,7 @@
 //   npm run fuzz                               100,000 engine cases, then 1,000 server sessions
 //   npm run fuzz -- ../shared/corpus           the same, editing that folder's files as well
 //   npm run fuzz -- --truncate ../shared/corpus   every file cut at every 97th byte (--step N)
+//   npm run fuzz -- --helm                     10,000 Helm template and chart cases only (--cases N)
 //   --cases N, --sessions N, --seed N          other run counts, or a run to reproduce
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,13 +15,15 @@ import { MAX_SCALED_BYTES } from '../test/fuzz/scaled';
 import { fixtureSeeds, neighboursOf, seedsIn, type Seed } from '../test/fuzz/seeds';
 import { PLAIN_CAPABILITIES, runSession, SessionServer, sessionArbitrary } from '../test/fuzz/sessions';
 import { engineSuites } from '../test/fuzz/suites';
+import { fuzzHelm } from '../test/fuzz/helm-long';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     truncate: { type: 'boolean', default: false },
+    helm: { type: 'boolean', default: false },
     step: { type: 'string', default: '97' },
-    cases: { type: 'string', default: '100000' },
+    cases: { type: 'string' },
     sessions: { type: 'string', default: '1000' },
     seed: { type: 'string' },
   },
@@ -29,9 +32,10 @@ const seed = values.seed === undefined ? undefined : Number(values.seed);
 
 async function main(): Promise<number> {
   const folders = positionals.map((folder) => path.resolve(folder));
+  if (values.helm) return fuzzHelm(Number(values.cases ?? '10000'), seed);
   if (values.truncate) return truncateAll(folders.length > 0 ? folders : [path.join(__dirname, '..', 'test', 'fixtures')], Number(values.step));
   const seeds = [...fixtureSeeds(), ...folders.flatMap((folder) => seedsIn(folder))];
-  const engineFailed = fuzzEngine(seeds, Number(values.cases));
+  const engineFailed = fuzzEngine(seeds, Number(values.cases ?? '100000'));
   const serverFailed = await fuzzServer(seeds, Number(values.sessions));
   return engineFailed || serverFailed ? 1 : 0;
 }

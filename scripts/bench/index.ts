@@ -4,11 +4,13 @@
 //   --quick        a smoke run: 1 run, no warm-up, a 200-file workspace, results on stdout only
 //   --out <file>   where to write the results (default bench/results.md; none with --quick)
 //   --seed <n>     the seed of the generated inputs
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//   --helm         only the Helm renderer (section 5), put in place in the results file
+import { existsSync, readFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureAnalysis, type SizedInput } from './analysis';
+import { helmCorpusMissing, measureHelm, renderHelmSection, spliceHelmSection } from './helm';
 import { measureFile, startSession } from './editor';
 import { generateManifestFile, generateWorkspace } from './inputs';
 import { measureLint } from './lint';
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       out: { type: 'string' },
       seed: { type: 'string' },
+      helm: { type: 'boolean', default: false },
     },
   });
   const quick = values.quick ?? false;
@@ -94,6 +97,19 @@ async function main(): Promise<void> {
   };
   const seed = wholeNumber(values.seed, DEFAULT_SEED, 'seed', 0);
   const out = values.out ?? (quick ? undefined : path.join(ROOT, 'bench', 'results.md'));
+  const helmSection = async (): Promise<string> => {
+    const missing = helmCorpusMissing();
+    if (missing) return renderHelmSection(missing);
+    progress('Timing the Helm renderer on the corpus charts…');
+    return renderHelmSection(await measureHelm(repetitions));
+  };
+  if (values.helm) {
+    const section = await helmSection();
+    if (!out) process.stdout.write(`${section}\n`);
+    else writeFileSync(out, spliceHelmSection(existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmark results\n', section));
+    return;
+  }
+
   for (const built of [SERVER, CLI]) {
     if (!existsSync(built)) throw new Error(`${path.relative(ROOT, built)} is missing: run npm run build first (npm run bench does).`);
   }
@@ -137,7 +153,7 @@ async function main(): Promise<void> {
       workspace,
       lint,
     };
-    const markdown = renderResults(results);
+    const markdown = spliceHelmSection(renderResults(results), await helmSection());
     if (out) {
       mkdirSync(path.dirname(out), { recursive: true });
       writeFileSync(out, markdown);

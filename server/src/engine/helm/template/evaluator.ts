@@ -432,6 +432,11 @@ export class Executor {
     } catch (error) {
       throw this.callFailure(scope, node, name, error);
     }
+    // A chain such as `quote | quote | …` doubles a string at each call without printing it,
+    // so the output limit alone would not stop it before memory runs out.
+    if ((typeof value === 'string' || value instanceof Rope) && value.length > this.set.limits.maxOutputChars) {
+      throw this.failure(scope, node, `result of ${name} exceeds ${this.set.limits.maxOutputChars} characters`, true);
+    }
     return { value, source: resultSource(name, args, value) };
   }
 
