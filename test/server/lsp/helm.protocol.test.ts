@@ -85,4 +85,15 @@ describe('Helm charts', () => {
     const outside: unknown = await client.connection.sendRequest('kubeStateful/renderedManifest', { uri: fileUri(path.join(folder, 'other.yaml')) });
     assert.equal(outside, null);
   });
+
+  it('renders again with the unsaved text of an open helper', async () => {
+    client = new TestClient();
+    await client.initialize(folder);
+    const helpers = fileUri(chartFile('templates/_helpers.tpl'));
+    const original = text('templates/_helpers.tpl');
+    await client.open(helpers, original);
+    await client.replace(helpers, original.replace('-x', '-renamed'), 2);
+    const result: { text: string } | null = await client.connection.sendRequest('kubeStateful/renderedManifest', { uri: helpers });
+    assert.match(result?.text ?? '', /serviceName: release-name-renamed/);
+  });
 });
