@@ -115,8 +115,8 @@ describe('the extension manifest', () => {
     }
   });
 
-  it('activates on YAML files; VS Code adds the contributed commands as activation events itself', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml']);
+  it('activates on YAML files and Helm templates; VS Code adds the contributed commands as activation events itself', () => {
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'onLanguage:helm']);
   });
 
   it('links walkthrough steps only to packaged media and to commands that exist', () => {

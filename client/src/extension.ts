@@ -4,6 +4,7 @@ import { registerExportJsonSchema } from './commands/export-json-schema';
 import { registerInsertPreset } from './commands/insert-preset';
 import { registerOpenExample } from './commands/open-example';
 import { registerRestartServer } from './commands/restart-server';
+import { registerShowRenderedManifest } from './commands/show-rendered-manifest';
 import { registerShowRuleDocumentation } from './commands/show-rule-docs';
 import { createLanguageClient } from './language-client';
 import { registerProblemStatus } from './status-bar';
@@ -18,6 +19,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerShowRuleDocumentation(context),
     registerRestartServer(client),
     registerExportJsonSchema(client),
+    registerShowRenderedManifest(client),
     registerOpenExample(context),
     registerProblemStatus(),
   );

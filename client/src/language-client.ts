@@ -17,6 +17,9 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
+      // Helm charts: templates as the Helm extension names them, and helpers whatever their language.
+      { scheme: 'file', language: 'helm' },
+      { scheme: 'file', pattern: '**/templates/**/*.tpl' },
     ],
     outputChannel,
     traceOutputChannel: redactedTraceChannel(outputChannel),

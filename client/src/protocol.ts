@@ -8,3 +8,9 @@ export const DIAGNOSTIC_SOURCE = 'kube-stateful';
 
 /** The request answered with the JSON Schema of the checked kinds. */
 export const JSON_SCHEMA_REQUEST = 'kubeStateful/jsonSchema';
+
+/** The request answered with the manifest a chart renders to, for any file of the chart. */
+export const RENDERED_MANIFEST_REQUEST = 'kubeStateful/renderedManifest';
+
+/** Sent by the server after each render of a chart, with the chart folder's `rootUri`. */
+export const RENDERED_MANIFEST_CHANGED = 'kubeStateful/renderedManifestChanged';

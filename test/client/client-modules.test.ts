@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { DIAGNOSTIC_SOURCE as CLIENT_SOURCE, JSON_SCHEMA_REQUEST as CLIENT_REQUEST } from '../../client/src/protocol';
+import {
+  DIAGNOSTIC_SOURCE as CLIENT_SOURCE,
+  JSON_SCHEMA_REQUEST as CLIENT_REQUEST,
+  RENDERED_MANIFEST_CHANGED as CLIENT_MANIFEST_CHANGED,
+  RENDERED_MANIFEST_REQUEST as CLIENT_MANIFEST_REQUEST,
+} from '../../client/src/protocol';
 import { focusIn } from '../../client/src/example';
 import { mentionsStatefulSet, statusText, statusTooltip } from '../../client/src/problem-summary';
 import { rulesFromManifest } from '../../client/src/rule-list';
@@ -10,6 +15,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { configFrom } from '../../server/src/engine/config';
 import { rules } from '../../server/src/engine/rules';
 import { Workspace } from '../../server/src/engine/workspace';
+import { RENDERED_MANIFEST_CHANGED, RENDERED_MANIFEST_REQUEST } from '../../server/src/lsp/chart-sync';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/diagnostics';
 import { JSON_SCHEMA_REQUEST } from '../../server/src/lsp/json-schema-request';
 
@@ -19,6 +25,11 @@ const EXAMPLE = readFileSync(path.join(ROOT, 'media', 'walkthrough', 'example-st
 describe('what the client shares with the server', () => {
   it('asks for the JSON Schema by the method the server answers', () => {
     assert.equal(CLIENT_REQUEST, JSON_SCHEMA_REQUEST);
+  });
+
+  it('asks for the rendered manifest, and hears of new renders, by the methods the server uses', () => {
+    assert.equal(CLIENT_MANIFEST_REQUEST, RENDERED_MANIFEST_REQUEST);
+    assert.equal(CLIENT_MANIFEST_CHANGED, RENDERED_MANIFEST_CHANGED);
   });
 
   it('recognises the server’s diagnostics by their source', () => {

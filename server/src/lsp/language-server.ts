@@ -9,11 +9,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { analyze } from '../engine/analyze';
 import type { SourceFile } from '../engine/source-file';
 import { Workspace } from '../engine/workspace';
 import { findYamlFiles, isExcludedPath, isIndexedPath, isInside, MAX_INDEXED_FILES, nearestFirst, readYamlFile } from '../files/yaml-files';
+import { ChartSync } from './chart-sync';
 import { Debouncer } from './debouncer';
 import { toDiagnostic } from './diagnostics';
 import type { ServerContext } from './feature';
@@ -43,6 +45,7 @@ export class LanguageServer {
   private clientHasProgress = false;
   private clientHasFolders = false;
   private indexGeneration = 0;
+  private readonly charts: ChartSync;
 
   constructor(private readonly connection: Connection) {
     const context: ServerContext = {
@@ -53,6 +56,14 @@ export class LanguageServer {
       currentFile: (uri) => this.currentFile(uri),
     };
     for (const feature of features) feature.register(context);
+    this.charts = new ChartSync({
+      connection,
+      documents: this.documents,
+      workspace: this.workspace,
+      settings: () => this.settings,
+      adoptDiskFile: (uri, text) => this.adoptDiskFile(uri, text),
+      validateOpen: (uris) => this.validateOpen(uris),
+    });
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.start());
     connection.onDidChangeConfiguration((change) => void this.reconfigure(change.settings));
@@ -98,7 +109,7 @@ export class LanguageServer {
     }
     if (this.clientRegistersWatchers) {
       await this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*.tpl' }] })
         .catch((error: unknown) => this.registrationRefused('file watching', error));
     }
     if (this.clientHasFolders) {
@@ -131,7 +142,10 @@ export class LanguageServer {
       : settingsFrom((pushed as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
     this.applySettings(next);
     if (JSON.stringify(next.exclude) !== previousExclude) await this.indexFolders();
-    else this.validateAllOpen();
+    else {
+      this.validateAllOpen();
+      this.charts.renderAll();
+    }
   }
 
   private applySettings(settings: ServerSettings): void {
@@ -145,10 +159,12 @@ export class LanguageServer {
     const progress = this.clientHasProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Kube Stateful: indexing YAML files', 0, undefined, true);
     const found = new Set<string>();
+    const listedFiles: string[] = [];
     let leftOut = 0;
     for (const folder of this.folders) {
       const listed = await findYamlFiles(folder, this.settings.exclude).catch(() => []);
       const files = nearestFirst(listed).slice(0, Math.max(MAX_INDEXED_FILES - found.size, 0));
+      listedFiles.push(...files);
       leftOut += listed.length - files.length;
       for (let start = 0; start < files.length; start += READ_BATCH) {
         if (generation !== this.indexGeneration || progress?.token.isCancellationRequested) break;
@@ -169,6 +185,14 @@ export class LanguageServer {
       );
     }
     this.validateAllOpen();
+    await this.charts.reset(listedFiles);
+  }
+
+  /** A chart file the renderer read, such as a `.tpl` helper, that the YAML index does not hold. */
+  private adoptDiskFile(uri: string, text: string): string[] {
+    if (this.documents.get(uri) || this.isExcluded(uri)) return [];
+    this.diskUris.add(uri);
+    return this.workspace.set(uri, text);
   }
 
   private async indexFromDisk(uri: string, file: string, found?: Set<string>): Promise<string[]> {
@@ -195,6 +219,7 @@ export class LanguageServer {
       this.validate(uri);
       this.validateOpen(affected);
     });
+    this.charts.fileChanged(uri);
   }
 
   /** Puts an open document's text into the index; returns the other files that may change. */
@@ -224,6 +249,7 @@ export class LanguageServer {
         ? await this.indexFromDisk(uri, parsed.fsPath)
         : this.workspace.delete(uri);
     this.validateOpen(affected);
+    this.charts.fileChanged(uri);
   }
 
   private async filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
@@ -240,6 +266,10 @@ export class LanguageServer {
           ? this.forgetDiskFile(change.uri)
           : await this.indexFromDisk(change.uri, parsed.fsPath);
       readers.forEach((reader) => affected.add(reader));
+      if (parsed.scheme === 'file' && path.basename(parsed.fsPath) === 'Chart.yaml' && root !== undefined) {
+        await this.charts.manifestChanged(parsed.fsPath, change.type !== FileChangeType.Deleted && indexed);
+      }
+      this.charts.fileChanged(change.uri);
     }
     this.validateOpen([...affected]);
   }

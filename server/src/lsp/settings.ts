@@ -10,7 +10,13 @@ export interface ServerSettings {
   hoverFieldDocs: boolean;
   /** Field-name completion; values from the workspace and fixed sets are always offered. */
   completionFields: boolean;
+  /** Globs, relative to each chart's folder, of values files applied in order after `values.yaml`. */
+  helmValuesFiles: string[];
+  /** `.Release.Name` when charts are rendered. */
+  helmReleaseName: string;
 }
+
+export const DEFAULT_RELEASE_NAME = 'release-name';
 
 export const DEFAULT_DELAY_MS = 150;
 
@@ -24,6 +30,9 @@ export function settingsFrom(section: unknown): ServerSettings {
   const delay = typeof validation.delay === 'number' && validation.delay >= 0 ? validation.delay : DEFAULT_DELAY_MS;
   const hover = sectionOf(raw.hover);
   const completion = sectionOf(raw.completion);
+  const helm = sectionOf(raw.helm);
+  const helmValuesFiles = Array.isArray(helm.valuesFiles) ? helm.valuesFiles.filter((glob): glob is string => typeof glob === 'string') : [];
+  const helmReleaseName = typeof helm.releaseName === 'string' && helm.releaseName.trim() !== '' ? helm.releaseName.trim() : DEFAULT_RELEASE_NAME;
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.filter((glob): glob is string => typeof glob === 'string') : [];
   return {
     enable: raw.enable !== false,
@@ -32,6 +41,8 @@ export function settingsFrom(section: unknown): ServerSettings {
     engine: configFrom({ defaultNamespace: raw.defaultNamespace, kubernetesVersion: raw.kubernetesVersion, rules: raw.rules }),
     hoverFieldDocs: hover.fieldDocs !== false,
     completionFields: completion.fields !== false,
+    helmValuesFiles,
+    helmReleaseName,
   };
 }
 
