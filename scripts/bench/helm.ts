@@ -172,7 +172,7 @@ export function renderHelmSection(results: HelmResults | string): string {
       ],
     ),
     '',
-    `postgresql from chart to findings: render, print the manifest, parse it, and the engine's analysis of the manifest as one YAML file (${count(analysis.findings)} findings). The engine's checks over the render's own objects, with origins in the templates, are not on this branch; the analysis of the printed manifest stands for them.`,
+    `postgresql from chart to findings: render, print the manifest, parse it, and the engine's analysis of the manifest as one YAML file (${count(analysis.findings)} findings). This stands for the editor's path (the workspace's checks over the render's own objects, moved back to the templates), which is not measured yet.`,
     '',
     table(
       ['Step', 'Median'],
