@@ -1,5 +1,5 @@
 import { undefinedValuesReferences } from '../helm/authoring/undefined-values';
-import { readValues } from '../helm/values/read-values';
+import { readValuesShared } from '../helm/values/read-values';
 import { defineFileRule } from '../rule';
 import type { SourceFile } from '../source-file';
 import type { Workspace } from '../workspace';
@@ -18,7 +18,7 @@ export const helmValuesUndefined = defineFileRule({
     if (file.skipped?.kind !== 'helm-template' && file.skipped?.kind !== 'chart-template') return [];
     const valuesFile = chartValuesFile(file, workspace);
     if (!valuesFile) return [];
-    const { values, problems } = readValues(valuesFile.uri, valuesFile.text);
+    const { values, problems } = readValuesShared(valuesFile.uri, valuesFile.text);
     // Values that do not read say nothing about which keys exist; yaml-syntax reports them.
     if (problems.length > 0) return [];
     return undefinedValuesReferences(file.text, [values]).map((found) => ({
