@@ -7,7 +7,7 @@ import path from 'node:path';
 import { completionsAt } from '../server/src/engine/completion/completion';
 import { hoverAt } from '../server/src/engine/hover/hover';
 import type { Position } from '../server/src/engine/types';
-import { Workspace } from '../server/src/engine/workspace';
+import { Workspace } from '../server/src/engine/workspace/workspace';
 import { fileUri, TestClient } from '../test/helpers/lsp-client';
 
 const SEED = 0x5eed_2026;

@@ -1,7 +1,7 @@
 // Measurement 1: the floor, `yaml.parseAllDocuments`, against the engine's whole analysis.
 import { parseAllDocuments } from 'yaml';
 import { analyze } from '../../server/src/engine/analyze';
-import { Workspace } from '../../server/src/engine/workspace';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
 import type { AnalysisRow } from './results';
 import { elapsed, sample, type Repetitions } from './timing';
 

@@ -11,7 +11,7 @@ import type { ChartFiles, ChartRender, RenderOptions } from '../../server/src/en
 import { printManifest } from '../../server/src/engine/helm/chart/manifest';
 import { renderChart } from '../../server/src/engine/helm/chart/render-chart';
 import { helmFunctions } from '../../server/src/engine/helm/functions/index';
-import { Workspace } from '../../server/src/engine/workspace';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { count, megabytes, milliseconds, times } from './format';
 import { elapsed, sample, type Repetitions, type Sample } from './timing';
 

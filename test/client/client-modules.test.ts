@@ -14,7 +14,7 @@ import { rulesFromManifest } from '../../client/src/rule-list';
 import { analyze } from '../../server/src/engine/analyze';
 import { configFrom } from '../../server/src/engine/config';
 import { rules } from '../../server/src/engine/rules';
-import { Workspace } from '../../server/src/engine/workspace';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { RENDERED_MANIFEST_CHANGED, RENDERED_MANIFEST_REQUEST } from '../../server/src/lsp/chart-sync';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/diagnostics';
 import { JSON_SCHEMA_REQUEST } from '../../server/src/lsp/json-schema-request';

@@ -3,7 +3,7 @@ import { completionsAt } from '../../server/src/engine/completion/completion';
 import { fixAll, fixesFor, type TextEdit, type WorkspaceChange } from '../../server/src/engine/fixes';
 import { hoverAt } from '../../server/src/engine/hover/hover';
 import type { Finding, Position, Range } from '../../server/src/engine/types';
-import { Workspace } from '../../server/src/engine/workspace';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { toOffsetEdits } from '../helpers/apply-edits';
 
 /*

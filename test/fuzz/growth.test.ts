@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze';
-import { Workspace } from '../../server/src/engine/workspace';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { assertGrowsLinearly } from '../helpers/growth';
 import { MAIN_URI } from './engine-check';
 import { MAX_SCALED_BYTES, scaled, SCALED_BUILDERS } from './scaled';

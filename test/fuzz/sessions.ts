@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { ClientCapabilities, CodeAction, CompletionItem, Diagnostic, Hover, Range } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/engine/analyze';
-import { Workspace } from '../../server/src/engine/workspace';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { TestClient } from '../helpers/lsp-client';
 import { rangeProblem } from './engine-check';
 import { arbitraryText, manifestText, mutatedSeed } from './inputs';

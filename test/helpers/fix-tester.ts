@@ -6,7 +6,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { configFrom } from '../../server/src/engine/config';
 import { fixesFor, type Fix, type FixOptions } from '../../server/src/engine/fixes';
 import type { Finding } from '../../server/src/engine/types';
-import { Workspace } from '../../server/src/engine/workspace';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { toWorkspaceEdit, type EditSupport } from '../../server/src/lsp/workspace-edit';
 import { applyWorkspaceEdit, changedUntouchedLines, type AppliedEdit } from './apply-edits';
 import { FIXTURES, fixtureUri } from './rule-tester';

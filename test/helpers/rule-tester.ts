@@ -6,7 +6,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { configFrom, type EngineConfig } from '../../server/src/engine/config';
 import { ruleById } from '../../server/src/engine/rules';
 import type { Finding, Range } from '../../server/src/engine/types';
-import { Workspace } from '../../server/src/engine/workspace';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Resource } from '../../server/src/engine/resource';
-import { Workspace } from '../../server/src/engine/workspace';
+import type { Resource } from '../../server/src/engine/document/resource';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { expandSnippet } from '../helpers/snippet';
 import { containerTexts, hostnamesIn, identityOf, ordinalsOf, podFqdn, podReference, serviceProblem, type PodIdentity } from './pod-dns';
 

@@ -1,6 +1,6 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Container, EnvVar } from 'kubernetes-types/core/v1';
-import type { Resource } from '../../server/src/engine/resource';
+import type { Resource } from '../../server/src/engine/document/resource';
 
 /**
  * What the DNS names of a StatefulSet's pods are made of, read from the manifest as the

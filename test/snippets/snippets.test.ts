@@ -6,9 +6,9 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Container, EnvVar, Service, Volume } from 'kubernetes-types/core/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import { analyze } from '../../server/src/engine/analyze';
-import { isIanaServiceName } from '../../server/src/engine/names';
-import type { Resource } from '../../server/src/engine/resource';
-import { Workspace } from '../../server/src/engine/workspace';
+import { isIanaServiceName } from '../../server/src/engine/kubernetes/names';
+import type { Resource } from '../../server/src/engine/document/resource';
+import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { expandSnippet, tabstopValues } from '../helpers/snippet';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { ChartRender, ChartRenderer, RenderOptions } from '../engine/helm/chart/chart-render';
-import type { Workspace } from '../engine/workspace';
+import type { Workspace } from '../engine/workspace/workspace';
 import { readChartFiles } from '../files/chart-files';
 import { isInside } from '../files/yaml-files';
 

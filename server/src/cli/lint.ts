@@ -1,7 +1,7 @@
 import { URI } from 'vscode-uri';
 import { analyze } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
-import { Workspace } from '../engine/workspace';
+import { Workspace } from '../engine/workspace/workspace';
 import { readYamlFile } from '../files/yaml-files';
 import { chartRoots, renderCharts, type ChartRendering } from './charts';
 import { UsageError } from './collect-files';

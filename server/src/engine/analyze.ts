@@ -1,12 +1,12 @@
 import { relocateFindings } from './derived/relocate';
 import { looksLikePatch } from './kustomize';
-import type { Resource } from './resource';
-import { isSuppressed, suppressionsOf } from './suppressions';
+import type { Resource } from './document/resource';
+import { isSuppressed, suppressionsOf } from './workspace/suppressions';
 import type { FileRule, Rule } from './rule';
 import { rules as allRules } from './rules';
 import type { Finding, Report } from './types';
-import type { SourceFile } from './source-file';
-import type { Workspace } from './workspace';
+import type { SourceFile } from './document/source-file';
+import type { Workspace } from './workspace/workspace';
 
 export interface AnalyzeOptions {
   /** A subset of the rules; their findings are not cached. */

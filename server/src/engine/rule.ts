@@ -1,7 +1,7 @@
-import type { KindMap, KubernetesObject, Resource } from './resource';
-import type { SourceFile } from './source-file';
+import type { KindMap, KubernetesObject, Resource } from './document/resource';
+import type { SourceFile } from './document/source-file';
 import type { Report, Severity } from './types';
-import type { Workspace } from './workspace';
+import type { Workspace } from './workspace/workspace';
 
 /** Markdown for the rule's section of docs/rules.md. */
 export interface RuleDocs {

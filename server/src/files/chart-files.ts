@@ -3,7 +3,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
 import type { ChartFiles } from '../engine/helm/chart/chart-render';
-import { MAX_FILE_BYTES } from '../engine/source-file';
+import { MAX_FILE_BYTES } from '../engine/document/source-file';
 
 /** A packed subchart: the renderer reports it, so it is listed, but its bytes are of no use. */
 const PACKED_SUBCHART = /^charts\/[^/]+\.tgz$/;

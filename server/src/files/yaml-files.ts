@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
-import { MAX_FILE_BYTES } from '../engine/source-file';
+import { MAX_FILE_BYTES } from '../engine/document/source-file';
 
 const YAML_PATTERNS = ['**/*.yaml', '**/*.yml'];
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];

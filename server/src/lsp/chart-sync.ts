@@ -6,7 +6,7 @@ import { URI } from 'vscode-uri';
 import type { ChartFiles, ChartRender, RenderOptions, ValuesFile } from '../engine/helm/chart/chart-render';
 import { printManifest } from '../engine/helm/chart/manifest';
 import { renderChart } from '../engine/helm/chart/render-chart';
-import type { Workspace } from '../engine/workspace';
+import type { Workspace } from '../engine/workspace/workspace';
 import { chartRoots } from '../cli/charts';
 import { readChartFiles } from '../files/chart-files';
 import { findByGlob, isInside } from '../files/yaml-files';

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { completionsAt } from '../engine/completion/completion';
 import type { CompletionEntry, CompletionKind } from '../engine/completion/types';
-import type { SourceFile } from '../engine/source-file';
+import type { SourceFile } from '../engine/document/source-file';
 import type { Feature, ServerContext } from './feature';
 import { helmValuesCompletion } from './helm-values-completion';
 

@@ -1,7 +1,7 @@
 import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SourceFile } from '../engine/source-file';
-import type { Workspace } from '../engine/workspace';
+import type { SourceFile } from '../engine/document/source-file';
+import type { Workspace } from '../engine/workspace/workspace';
 import type { ServerSettings } from './settings';
 
 /** What a feature of the server (hover, completion, code actions) may use. */

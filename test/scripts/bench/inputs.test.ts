@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { analyze } from '../../../server/src/engine/analyze';
-import { Workspace } from '../../../server/src/engine/workspace';
+import { Workspace } from '../../../server/src/engine/workspace/workspace';
 import { DEFECTS } from '../../../scripts/bench/apps';
 import { generateManifestFile, generateWorkspace } from '../../../scripts/bench/inputs';
 import type { DocumentEdit } from '../../../scripts/bench/lsp-session';

@@ -7,7 +7,7 @@ import {
   shannonEntropy,
   wordsOf,
   type CredentialEvidence,
-} from '../../../server/src/engine/credentials';
+} from '../../../server/src/engine/kubernetes/credentials';
 
 type Case = [name: string | undefined, value: string];
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { completionsAt } from '../../../server/src/engine/completion/completion';
 import { hoverAt } from '../../../server/src/engine/hover/hover';
-import { Workspace } from '../../../server/src/engine/workspace';
+import { Workspace } from '../../../server/src/engine/workspace/workspace';
 import { FIXTURES } from '../../helpers/rule-tester';
 
 const BASE = ['hover/web-partition-3.yaml', 'hover/list-anchors-and-flow.yaml', 'hover/kafka-twelve-brokers.yaml'].map((file) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../../server/src/engine/analyze';
-import { Workspace } from '../../../server/src/engine/workspace';
+import { Workspace } from '../../../server/src/engine/workspace/workspace';
 import { fixtureSeeds } from '../../fuzz/seeds';
 
 const URI = 'file:///work/edited.yaml';

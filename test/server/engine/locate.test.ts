@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { offsetAt } from '../../../server/src/engine/document-at';
-import { locate } from '../../../server/src/engine/locate';
-import { SourceFile } from '../../../server/src/engine/source-file';
+import { offsetAt } from '../../../server/src/engine/document/document-at';
+import { locate } from '../../../server/src/engine/document/locate';
+import { SourceFile } from '../../../server/src/engine/document/source-file';
 import { FIXTURES } from '../../helpers/rule-tester';
 import { positionOf } from '../../helpers/positions';
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze';
-import { suppressionsOf } from '../../../server/src/engine/suppressions';
-import { Workspace } from '../../../server/src/engine/workspace';
+import { suppressionsOf } from '../../../server/src/engine/workspace/suppressions';
+import { Workspace } from '../../../server/src/engine/workspace/workspace';
 import { FIXTURES } from '../../helpers/rule-tester';
 
 function ruleIds(text: string): string[] {

@@ -1,9 +1,9 @@
-import { textOf } from '../resource';
+import { textOf } from '../document/resource';
 import { schemaAt } from '../schema/field-at-path';
 import { rootTypeOf } from '../schema/field-table';
-import type { SourceFile } from '../source-file';
+import type { SourceFile } from '../document/source-file';
 import type { Position } from '../types';
-import type { Workspace } from '../workspace';
+import type { Workspace } from '../workspace/workspace';
 import { cursorContext } from './cursor';
 import { fieldEntries } from './field-items';
 import { headerEntries } from './manifest-header';

@@ -1,9 +1,9 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { contentOf, lineEndAt, lineStartAt, offsetAt, parseDocumentAt } from '../document-at';
-import { documentSpanAt } from '../document-spans';
+import { contentOf, lineEndAt, lineStartAt, offsetAt, parseDocumentAt } from '../document/document-at';
+import { documentSpanAt } from '../document/document-spans';
 import type { Position, Range } from '../types';
-import { isMapping } from '../values';
-import { isMergePair, resolveNode, type PathSegment } from '../yaml-nodes';
+import { isMapping } from '../document/values';
+import { isMergePair, resolveNode, type PathSegment } from '../document/yaml-nodes';
 
 /**
  * A word the cursor line gets in place of what is being typed, so that the document parses

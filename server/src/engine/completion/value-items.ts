@@ -1,7 +1,7 @@
 import { code } from '../hover/markdown';
 import { allowedValues } from '../schema/enum-values';
 import type { SchemaTarget } from '../schema/field-at-path';
-import type { Workspace } from '../workspace';
+import type { Workspace } from '../workspace/workspace';
 import type { CursorContext } from './cursor';
 import type { CompletionEntry } from './types';
 import { workspaceValues } from './workspace-values';

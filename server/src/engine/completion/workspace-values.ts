@@ -1,11 +1,11 @@
 import type { Service } from 'kubernetes-types/core/v1';
-import { isHeadless } from '../governing-service';
+import { isHeadless } from '../kubernetes/governing-service';
 import { code, fileLabel } from '../hover/markdown';
-import { formatLabels, labelsOf, mapSelects } from '../label-selector';
-import type { Resource } from '../resource';
+import { formatLabels, labelsOf, mapSelects } from '../kubernetes/label-selector';
+import type { Resource } from '../document/resource';
 import type { NamedField } from '../schema/field-at-path';
-import { isMapping } from '../values';
-import type { Workspace } from '../workspace';
+import { isMapping } from '../document/values';
+import type { Workspace } from '../workspace/workspace';
 import type { CursorContext } from './cursor';
 
 /**

@@ -1,6 +1,6 @@
 import type { SourceSpan } from '../helm/go/origin';
 import type { Finding, Range, RelatedLocation } from '../types';
-import type { RenderedOutput, Workspace } from '../workspace';
+import type { RenderedOutput, Workspace } from '../workspace/workspace';
 import { templateUriOf } from './chart-uris';
 
 const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

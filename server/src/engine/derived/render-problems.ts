@@ -1,7 +1,7 @@
 import type { RenderProblem } from '../helm/chart/chart-render';
-import type { SourceFile } from '../source-file';
+import type { SourceFile } from '../document/source-file';
 import type { Report } from '../types';
-import type { Workspace } from '../workspace';
+import type { Workspace } from '../workspace/workspace';
 
 /** The problems the last render of a chart found in this file and that this rule reports, as reports. */
 export function renderProblemReports(file: SourceFile, workspace: Workspace, ruleId: RenderProblem['ruleId']): Report[] {

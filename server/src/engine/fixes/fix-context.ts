@@ -1,9 +1,9 @@
 import { isAlias, isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import type { Resource } from '../resource';
-import type { SourceFile } from '../source-file';
+import type { Resource } from '../document/resource';
+import type { SourceFile } from '../document/source-file';
 import type { Finding } from '../types';
-import type { Workspace } from '../workspace';
-import type { PathSegment } from '../yaml-nodes';
+import type { Workspace } from '../workspace/workspace';
+import type { PathSegment } from '../document/yaml-nodes';
 import { TextLayout } from './text-layout';
 import type { FixOptions } from './types';
 import { ownPair } from './yaml-edits';

@@ -1,5 +1,5 @@
 import type { Finding, Position, Range } from '../types';
-import type { Workspace } from '../workspace';
+import type { Workspace } from '../workspace/workspace';
 import type { FixContext } from './fix-context';
 import { inlineSecretFixes } from './inline-secret-fixes';
 import {

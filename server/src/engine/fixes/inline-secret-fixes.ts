@@ -1,6 +1,6 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Secret } from 'kubernetes-types/core/v1';
-import type { Resource } from '../resource';
+import type { Resource } from '../document/resource';
 import { fileNameOf, fixString, resourceAt, resourceOf, startOffset, type FixContext } from './fix-context';
 import { addToSecret, assignKeys, credentialFileHeader, secretKeysOf, secretManifest, type SecretEntry } from './secret-manifest';
 import { distinctMoves, rewriteToSecretKeyRef, secretMoveOf, type SecretMove } from './secret-moves';

@@ -1,8 +1,8 @@
 import { isMap, isScalar } from 'yaml';
-import { labelsOf } from '../label-selector';
-import { claimTemplatesOf } from '../pod-template';
-import { describeClaimTemplate } from '../template-parts';
-import type { PathSegment } from '../yaml-nodes';
+import { labelsOf } from '../kubernetes/label-selector';
+import { claimTemplatesOf } from '../kubernetes/pod-template';
+import { describeClaimTemplate } from '../kubernetes/template-parts';
+import type { PathSegment } from '../document/yaml-nodes';
 import {
   fixNumber,
   fixString,

@@ -1,7 +1,7 @@
 import type { Secret } from 'kubernetes-types/core/v1';
 import { isAlias, isMap } from 'yaml';
-import type { Resource } from '../resource';
-import { isMapping } from '../values';
+import type { Resource } from '../document/resource';
+import { isMapping } from '../document/values';
 import { insertEntries, isNullNode, ownPair, replacePair, setIn, type FileEditor } from './yaml-edits';
 import { blockEntries, map, raw, text, type Style, type YamlScalar, type YamlValue } from './yaml-render';
 import { credentialScalar, doubleQuoted } from './yaml-scalars';

@@ -1,9 +1,9 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { isMap, isScalar, isSeq, visit, type Alias, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Resource } from '../resource';
+import type { Resource } from '../document/resource';
 import type { Finding } from '../types';
-import { POD_SPEC_PATH } from '../pod-template';
-import { isMapping } from '../values';
+import { POD_SPEC_PATH } from '../kubernetes/pod-template';
+import { isMapping } from '../document/values';
 import { fixNumber, fixString, ownNodeAt } from './fix-context';
 import { ownPair, replacePair, type FileEditor } from './yaml-edits';
 import { map, text } from './yaml-render';

@@ -1,12 +1,12 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { ContainerPort, Service } from 'kubernetes-types/core/v1';
 import { isMap, isScalar } from 'yaml';
-import { governingService, isHeadless } from '../governing-service';
-import { formatLabels, labelsOf, mapSelects, type Labels } from '../label-selector';
-import { containersOf, entriesOf } from '../pod-template';
-import { textOf, type Resource } from '../resource';
-import type { SourceFile } from '../source-file';
-import { isMapping } from '../values';
+import { governingService, isHeadless } from '../kubernetes/governing-service';
+import { formatLabels, labelsOf, mapSelects, type Labels } from '../kubernetes/label-selector';
+import { containersOf, entriesOf } from '../kubernetes/pod-template';
+import { textOf, type Resource } from '../document/resource';
+import type { SourceFile } from '../document/source-file';
+import { isMapping } from '../document/values';
 import { ownNodeAt, resourceOf, type FixContext } from './fix-context';
 import type { Fix, WorkspaceChange } from './types';
 import { FileEditor, insertDocumentAfter, ownPair, replacePair, replaceScalar, setIn } from './yaml-edits';

@@ -1,4 +1,4 @@
-import type { SourceFile } from '../source-file';
+import type { SourceFile } from '../document/source-file';
 import type { Finding } from '../types';
 import { layoutOf } from './fix-context';
 import type { TextLayout } from './text-layout';

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { isMergePair, resolveNode } from '../yaml-nodes';
+import { isMergePair, resolveNode } from '../document/yaml-nodes';
 import { TextLayout } from './text-layout';
 import type { TextEdit } from './types';
 import { blockEntries, finish, flowPair, flowValue, map, scalarAfterKey, type Style, type YamlValue } from './yaml-render';

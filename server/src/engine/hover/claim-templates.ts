@@ -1,9 +1,9 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
-import { claimTemplatesOf, containersOf, type Entry } from '../pod-template';
-import type { Resource } from '../resource';
-import { volumeMountsOf } from '../template-parts';
-import { isMapping } from '../values';
+import { claimTemplatesOf, containersOf, type Entry } from '../kubernetes/pod-template';
+import type { Resource } from '../document/resource';
+import { volumeMountsOf } from '../kubernetes/template-parts';
+import { isMapping } from '../document/values';
 import { code, nameList } from './markdown';
 import { claimAt, type StatefulSetFacts } from './statefulset-facts';
 

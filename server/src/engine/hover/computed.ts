@@ -1,7 +1,7 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
-import type { Resource } from '../resource';
-import type { Workspace } from '../workspace';
-import type { PathSegment } from '../yaml-nodes';
+import type { Resource } from '../document/resource';
+import type { Workspace } from '../workspace/workspace';
+import type { PathSegment } from '../document/yaml-nodes';
 import { claimTemplatesHover } from './claim-templates';
 import { identityHover } from './identity';
 import { podManagementHover } from './pod-management';

@@ -1,26 +1,16 @@
 import { isScalar } from 'yaml';
-import { locate, type Location } from '../locate';
+import { locate, type Location } from '../document/locate';
 import { allowedValues } from '../schema/enum-values';
 import { schemaAt, type SchemaTarget } from '../schema/field-at-path';
 import { rootTypeOf } from '../schema/field-table';
-import type { SourceFile } from '../source-file';
-import type { Position, Range } from '../types';
-import type { Workspace } from '../workspace';
+import type { SourceFile } from '../document/source-file';
+import type { Position } from '../types';
+import type { HoverAnswer, HoverOptions } from './answer';
+import type { Workspace } from '../workspace/workspace';
 import { computedHover } from './computed';
 import { fieldDocs } from './field-docs';
 import { code, sections } from './markdown';
 import { chartTemplateHover } from './template-hover';
-
-export interface HoverOptions {
-  /** Include the generic reference documentation of fields (`kubeStateful.hover.fieldDocs`). */
-  fieldDocs: boolean;
-}
-
-export interface HoverAnswer {
-  /** The key or value the hover is about. */
-  range: Range;
-  markdown: string;
-}
 
 /**
  * The hover for a position: first what the field does to this StatefulSet, computed from the

@@ -1,4 +1,4 @@
-import { governingService, type GoverningService } from '../governing-service';
+import { governingService, type GoverningService } from '../kubernetes/governing-service';
 import { code, fileLabel, NAMES_SHOWN, plural } from './markdown';
 import { autoscalerOf, claimAt, podAt, type StatefulSetFacts } from './statefulset-facts';
 

@@ -1,4 +1,4 @@
-import { isMapping } from '../values';
+import { isMapping } from '../document/values';
 import { code, nameList, plural } from './markdown';
 import { claimAt, podAt, type StatefulSetFacts } from './statefulset-facts';
 

@@ -1,5 +1,5 @@
 import { versionAtLeast, type KubernetesVersion } from '../config';
-import { isMapping } from '../values';
+import { isMapping } from '../document/values';
 import { code, duration, nameList, plural } from './markdown';
 import { podAt, type StatefulSetFacts } from './statefulset-facts';
 

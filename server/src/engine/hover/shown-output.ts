@@ -1,8 +1,8 @@
 import { isScalar } from 'yaml';
-import { credentialEvidence, nameSuggestsCredential } from '../credentials';
+import { credentialEvidence, nameSuggestsCredential } from '../kubernetes/credentials';
 import type { OutputStretch } from '../derived/origin-map';
-import { locate } from '../locate';
-import type { RenderedOutput } from '../workspace';
+import { locate } from '../document/locate';
+import type { RenderedOutput } from '../workspace/workspace';
 
 /** What a hover shows in place of a credential's text. */
 export const HIDDEN = '••••••';

@@ -1,11 +1,11 @@
 import type { StatefulSet, StatefulSetSpec } from 'kubernetes-types/apps/v1';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import { looksLikePatch } from '../kustomize';
-import { claimTemplatesOf } from '../pod-template';
-import type { Resource } from '../resource';
+import { claimTemplatesOf } from '../kubernetes/pod-template';
+import type { Resource } from '../document/resource';
 import type { ResourceContext } from '../rule';
-import { isMapping } from '../values';
-import type { Workspace } from '../workspace';
+import { isMapping } from '../document/values';
+import type { Workspace } from '../workspace/workspace';
 
 /**
  * The numbers that decide a StatefulSet's pods, read from its manifest with the API server's

@@ -1,9 +1,9 @@
-import { nameSuggestsCredential } from '../credentials';
+import { nameSuggestsCredential } from '../kubernetes/credentials';
 import { actionAt, extentOf, type ActionAt } from '../helm/template/node-at';
-import type { SourceFile } from '../source-file';
+import type { SourceFile } from '../document/source-file';
 import type { Position } from '../types';
-import type { RenderedOutput, Workspace } from '../workspace';
-import type { HoverAnswer } from './hover';
+import type { RenderedOutput, Workspace } from '../workspace/workspace';
+import type { HoverAnswer } from './answer';
 import { code, plural, sections } from './markdown';
 import { shownOutput } from './shown-output';
 

@@ -1,5 +1,5 @@
 import { defineResourceRule } from '../rule';
-import { isMapping } from '../values';
+import { isMapping } from '../document/values';
 
 const REPLICAS_PATH = ['spec', 'replicas'];
 

@@ -1,6 +1,6 @@
-import { POD_SPEC_PATH } from '../pod-template';
+import { POD_SPEC_PATH } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
-import { isMapping } from '../values';
+import { isMapping } from '../document/values';
 
 const CONTAINERS_PATH = [...POD_SPEC_PATH, 'containers'];
 

@@ -1,6 +1,6 @@
 import type { VolumeMount } from 'kubernetes-types/core/v1';
-import { describeContainer, positionOf, volumeMountsOf } from '../template-parts';
-import { containersOf, type Entry } from '../pod-template';
+import { describeContainer, positionOf, volumeMountsOf } from '../kubernetes/template-parts';
+import { containersOf, type Entry } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
 import type { Report } from '../types';
 

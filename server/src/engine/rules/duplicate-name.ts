@@ -1,8 +1,8 @@
 import type { ContainerPort } from 'kubernetes-types/core/v1';
-import { containersOf, entriesOf, volumesOf, type Entry } from '../pod-template';
-import type { Resource } from '../resource';
+import { containersOf, entriesOf, volumesOf, type Entry } from '../kubernetes/pod-template';
+import type { Resource } from '../document/resource';
 import { defineResourceRule } from '../rule';
-import { describeContainer, envOf, nameOf, positionOf } from '../template-parts';
+import { describeContainer, envOf, nameOf, positionOf } from '../kubernetes/template-parts';
 import type { Report } from '../types';
 
 export const duplicateName = defineResourceRule({

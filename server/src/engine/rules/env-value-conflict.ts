@@ -1,9 +1,9 @@
-import { containersOf } from '../pod-template';
-import { textOf } from '../resource';
+import { containersOf } from '../kubernetes/pod-template';
+import { textOf } from '../document/resource';
 import { defineResourceRule } from '../rule';
 import type { Report } from '../types';
-import { describeContainer, describeEnvVar, envOf } from '../template-parts';
-import { isMapping } from '../values';
+import { describeContainer, describeEnvVar, envOf } from '../kubernetes/template-parts';
+import { isMapping } from '../document/values';
 
 /** The sources a `valueFrom` may name, one at a time; `fileKeyRef` arrived in Kubernetes 1.34. */
 const SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef', 'fileKeyRef'];

@@ -1,5 +1,5 @@
 import { defineFileRule } from '../rule';
-import { MAX_FILE_BYTES } from '../source-file';
+import { MAX_FILE_BYTES } from '../document/source-file';
 
 export const fileTooLarge = defineFileRule({
   id: 'file-too-large',

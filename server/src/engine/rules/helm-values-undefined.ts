@@ -1,8 +1,8 @@
 import { undefinedValuesReferences } from '../helm/authoring/undefined-values';
 import { readValuesShared } from '../helm/values/read-values';
 import { defineFileRule } from '../rule';
-import type { SourceFile } from '../source-file';
-import type { Workspace } from '../workspace';
+import type { SourceFile } from '../document/source-file';
+import type { Workspace } from '../workspace/workspace';
 
 export const helmValuesUndefined = defineFileRule({
   id: 'helm-values-undefined',

@@ -1,12 +1,12 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { EnvVar } from 'kubernetes-types/core/v1';
 import { isAlias, type Node } from 'yaml';
-import { credentialEvidence, wordsOf, type CredentialEvidence } from '../credentials';
-import { containersOf, entriesOf, type ContainerEntry, type Entry } from '../pod-template';
-import { textOf, type Resource } from '../resource';
+import { credentialEvidence, wordsOf, type CredentialEvidence } from '../kubernetes/credentials';
+import { containersOf, entriesOf, type ContainerEntry, type Entry } from '../kubernetes/pod-template';
+import { textOf, type Resource } from '../document/resource';
 import { defineResourceRule, type ResourceContext } from '../rule';
 import type { RelatedLocation, Report } from '../types';
-import { resolveNode, spanOf } from '../yaml-nodes';
+import { resolveNode, spanOf } from '../document/yaml-nodes';
 
 /** What the value is, for the message: never anything read from the value itself. */
 const HOLDS: Record<CredentialEvidence, string> = {

@@ -1,9 +1,9 @@
 import type { ContainerPort, Probe } from 'kubernetes-types/core/v1';
-import { containersOf, entriesOf, PROBE_FIELDS } from '../pod-template';
+import { containersOf, entriesOf, PROBE_FIELDS } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
 import type { Report } from '../types';
-import type { PathSegment } from '../yaml-nodes';
-import { describeContainer } from '../template-parts';
+import type { PathSegment } from '../document/yaml-nodes';
+import { describeContainer } from '../kubernetes/template-parts';
 
 
 export const invalidEnumValue = defineResourceRule({

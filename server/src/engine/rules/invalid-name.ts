@@ -1,12 +1,12 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { ContainerPort, EnvVar } from 'kubernetes-types/core/v1';
 import { versionAtLeast, type KubernetesVersion } from '../config';
-import { isDns1123Label, isEnvVarName, isIanaServiceName, isLabelKey, isLabelValue } from '../names';
-import { claimTemplatesOf, containersOf, entriesOf, volumesOf } from '../pod-template';
-import type { Resource } from '../resource';
+import { isDns1123Label, isEnvVarName, isIanaServiceName, isLabelKey, isLabelValue } from '../kubernetes/names';
+import { claimTemplatesOf, containersOf, entriesOf, volumesOf } from '../kubernetes/pod-template';
+import type { Resource } from '../document/resource';
 import { defineResourceRule } from '../rule';
 import type { Report } from '../types';
-import type { PathSegment } from '../yaml-nodes';
+import type { PathSegment } from '../document/yaml-nodes';
 
 const DNS_LABEL = "use at most 63 lowercase letters, digits or '-', starting and ending with a letter or digit.";
 const PORT_NAME = "use at most 15 lowercase letters, digits or '-', with at least one letter, no '--', and no '-' at the start or end.";

@@ -1,4 +1,4 @@
-import { isDns1123Label } from '../names';
+import { isDns1123Label } from '../kubernetes/names';
 import { defineResourceRule } from '../rule';
 
 /** 63 for a label value, minus '-' and a revision hash of up to 10 characters. */

@@ -1,9 +1,9 @@
 import type { Probe } from 'kubernetes-types/core/v1';
-import { containersOf, PROBE_FIELDS } from '../pod-template';
+import { containersOf, PROBE_FIELDS } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
 import type { Report } from '../types';
-import type { PathSegment } from '../yaml-nodes';
-import { describeContainer } from '../template-parts';
+import type { PathSegment } from '../document/yaml-nodes';
+import { describeContainer } from '../kubernetes/template-parts';
 
 const PROBE_NUMBERS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const;
 

@@ -1,10 +1,10 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import { selectionKeys } from '../dependencies';
-import { formatLabels, labelSelectorSelects, labelsOf, type Labels } from '../label-selector';
-import type { Resource } from '../resource';
+import { selectionKeys } from '../workspace/dependencies';
+import { formatLabels, labelSelectorSelects, labelsOf, type Labels } from '../kubernetes/label-selector';
+import type { Resource } from '../document/resource';
 import { defineResourceRule } from '../rule';
-import { isMapping } from '../values';
+import { isMapping } from '../document/values';
 
 const REPLICAS_PATH = ['spec', 'replicas'];
 

@@ -1,7 +1,7 @@
-import { containersOf } from '../pod-template';
+import { containersOf } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
-import { describeContainer } from '../template-parts';
-import { isMapping } from '../values';
+import { describeContainer } from '../kubernetes/template-parts';
+import { isMapping } from '../document/values';
 import type { Report } from '../types';
 
 const PROBES = [

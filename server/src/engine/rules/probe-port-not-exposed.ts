@@ -1,10 +1,10 @@
 import type { Container, ContainerPort } from 'kubernetes-types/core/v1';
-import { containersOf, entriesOf, PROBE_FIELDS } from '../pod-template';
-import type { Resource } from '../resource';
+import { containersOf, entriesOf, PROBE_FIELDS } from '../kubernetes/pod-template';
+import type { Resource } from '../document/resource';
 import { defineResourceRule } from '../rule';
 import type { Report } from '../types';
-import type { PathSegment } from '../yaml-nodes';
-import { isMapping } from '../values';
+import type { PathSegment } from '../document/yaml-nodes';
+import { isMapping } from '../document/values';
 
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 

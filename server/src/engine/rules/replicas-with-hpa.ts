@@ -1,6 +1,6 @@
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
-import { scaleTargetKey } from '../dependencies';
-import type { Resource } from '../resource';
+import { scaleTargetKey } from '../workspace/dependencies';
+import type { Resource } from '../document/resource';
 import { defineResourceRule } from '../rule';
 
 const REPLICAS_PATH = ['spec', 'replicas'];

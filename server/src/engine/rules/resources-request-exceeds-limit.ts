@@ -1,11 +1,11 @@
-import { containersOf, POD_SPEC_PATH } from '../pod-template';
-import { compareQuantities, parseQuantity } from '../quantity';
-import { textOf, type Resource } from '../resource';
+import { containersOf, POD_SPEC_PATH } from '../kubernetes/pod-template';
+import { compareQuantities, parseQuantity } from '../kubernetes/quantity';
+import { textOf, type Resource } from '../document/resource';
 import { defineResourceRule } from '../rule';
-import { describeContainer } from '../template-parts';
-import { isMapping } from '../values';
+import { describeContainer } from '../kubernetes/template-parts';
+import { isMapping } from '../document/values';
 import type { Report } from '../types';
-import type { PathSegment } from '../yaml-nodes';
+import type { PathSegment } from '../document/yaml-nodes';
 
 export const resourcesRequestExceedsLimit = defineResourceRule({
   id: 'resources-request-exceeds-limit',

@@ -1,4 +1,4 @@
-import { POD_SPEC_PATH } from '../pod-template';
+import { POD_SPEC_PATH } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
 
 const PATH = [...POD_SPEC_PATH, 'restartPolicy'];

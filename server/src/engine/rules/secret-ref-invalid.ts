@@ -1,13 +1,13 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { EnvFromSource } from 'kubernetes-types/core/v1';
-import { isDns1123Subdomain } from '../names';
-import { containersOf, entriesOf } from '../pod-template';
-import type { Resource } from '../resource';
+import { isDns1123Subdomain } from '../kubernetes/names';
+import { containersOf, entriesOf } from '../kubernetes/pod-template';
+import type { Resource } from '../document/resource';
 import { defineResourceRule } from '../rule';
-import { describeContainer, describeEnvVar, envOf, positionOf } from '../template-parts';
-import { isMapping } from '../values';
+import { describeContainer, describeEnvVar, envOf, positionOf } from '../kubernetes/template-parts';
+import { isMapping } from '../document/values';
 import type { Report } from '../types';
-import type { PathSegment } from '../yaml-nodes';
+import type { PathSegment } from '../document/yaml-nodes';
 
 const KEY_REFS = [
   { field: 'secretKeyRef', kind: 'Secret' },

@@ -1,12 +1,12 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Container, EnvFromSource, EnvVar } from 'kubernetes-types/core/v1';
-import { isDns1123Subdomain } from '../names';
-import { containersOf, entriesOf } from '../pod-template';
-import type { Resource } from '../resource';
+import { isDns1123Subdomain } from '../kubernetes/names';
+import { containersOf, entriesOf } from '../kubernetes/pod-template';
+import type { Resource } from '../document/resource';
 import { defineResourceRule, type ResourceContext } from '../rule';
 import type { Report } from '../types';
-import type { PathSegment } from '../yaml-nodes';
-import { isMapping } from '../values';
+import type { PathSegment } from '../document/yaml-nodes';
+import { isMapping } from '../document/values';
 
 type SourceKind = 'Secret' | 'ConfigMap';
 

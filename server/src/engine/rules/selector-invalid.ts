@@ -1,5 +1,5 @@
 import type { LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
-import { entriesOf } from '../pod-template';
+import { entriesOf } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
 import type { Report } from '../types';
 

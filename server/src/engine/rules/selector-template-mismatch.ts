@@ -1,5 +1,5 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { formatLabels, formatSelector, labelSelectorSelects, labelsOf } from '../label-selector';
+import { formatLabels, formatSelector, labelSelectorSelects, labelsOf } from '../kubernetes/label-selector';
 import { defineResourceRule } from '../rule';
 
 export const selectorTemplateMismatch = defineResourceRule({

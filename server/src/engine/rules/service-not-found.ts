@@ -1,5 +1,5 @@
-import { governingService, serviceNameRange } from '../governing-service';
-import { formatLabels, labelsOf } from '../label-selector';
+import { governingService, serviceNameRange } from '../kubernetes/governing-service';
+import { formatLabels, labelsOf } from '../kubernetes/label-selector';
 import { defineResourceRule } from '../rule';
 
 export const serviceNotFound = defineResourceRule({

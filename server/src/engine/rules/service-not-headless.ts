@@ -1,4 +1,4 @@
-import { governingService, serviceNameRange } from '../governing-service';
+import { governingService, serviceNameRange } from '../kubernetes/governing-service';
 import { defineResourceRule } from '../rule';
 
 export const serviceNotHeadless = defineResourceRule({

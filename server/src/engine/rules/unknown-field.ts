@@ -1,4 +1,4 @@
-import { closestMatch } from '../edit-distance';
+import { closestMatch } from '../schema/edit-distance';
 import { defineObjectRule } from '../rule';
 import { schemaProblems } from '../schema/check-schema';
 import { describePath, typeName } from '../schema/describe-path';

@@ -1,7 +1,7 @@
-import { claimTemplatesOf } from '../pod-template';
+import { claimTemplatesOf } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
-import { describeClaimTemplate } from '../template-parts';
-import { isMapping } from '../values';
+import { describeClaimTemplate } from '../kubernetes/template-parts';
+import { isMapping } from '../document/values';
 
 export const vctAccessModesMissing = defineResourceRule({
   id: 'vct-access-modes-missing',

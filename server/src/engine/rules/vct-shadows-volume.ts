@@ -1,6 +1,6 @@
-import { claimTemplatesOf, volumesOf } from '../pod-template';
+import { claimTemplatesOf, volumesOf } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
-import type { PathSegment } from '../yaml-nodes';
+import type { PathSegment } from '../document/yaml-nodes';
 
 export const vctShadowsVolume = defineResourceRule({
   id: 'vct-shadows-volume',

@@ -1,8 +1,8 @@
-import { claimTemplatesOf } from '../pod-template';
-import { parseQuantity } from '../quantity';
+import { claimTemplatesOf } from '../kubernetes/pod-template';
+import { parseQuantity } from '../kubernetes/quantity';
 import { defineResourceRule } from '../rule';
-import { describeClaimTemplate } from '../template-parts';
-import { isMapping } from '../values';
+import { describeClaimTemplate } from '../kubernetes/template-parts';
+import { isMapping } from '../document/values';
 
 const WRONG_TYPE = Symbol('wrong type');
 

@@ -1,5 +1,5 @@
 import type { VolumeDevice, VolumeMount } from 'kubernetes-types/core/v1';
-import { claimTemplatesOf, containersOf } from '../pod-template';
+import { claimTemplatesOf, containersOf } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
 
 export const vctUnmounted = defineResourceRule({

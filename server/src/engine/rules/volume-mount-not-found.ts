@@ -1,5 +1,5 @@
-import { describeContainer, nameOf, volumeMountsOf } from '../template-parts';
-import { claimTemplatesOf, containersOf, volumesOf } from '../pod-template';
+import { describeContainer, nameOf, volumeMountsOf } from '../kubernetes/template-parts';
+import { claimTemplatesOf, containersOf, volumesOf } from '../kubernetes/pod-template';
 import { defineResourceRule } from '../rule';
 
 export const volumeMountNotFound = defineResourceRule({

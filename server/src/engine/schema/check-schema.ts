@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
-import type { Resource } from '../resource';
-import type { SourceFile } from '../source-file';
-import { isMergePair, resolveNode, spanOf, type PathSegment } from '../yaml-nodes';
+import type { Resource } from '../document/resource';
+import type { TextFile } from '../document/text-file';
+import { isMergePair, resolveNode, spanOf, type PathSegment } from '../document/yaml-nodes';
 import type { Range } from '../types';
 import type { FieldShape } from './field-table-types';
 import { rootTypeOf, typeEntry } from './field-table';
@@ -12,7 +12,7 @@ export type SchemaProblem =
   | { kind: 'required-field-missing'; field: string; typeId: string; range: Range; path: PathSegment[] };
 
 /** The problems of each object, with the file version their ranges are positions in. */
-const cache = new WeakMap<Resource, { file: SourceFile; problems: SchemaProblem[] }>();
+const cache = new WeakMap<Resource, { file: TextFile; problems: SchemaProblem[] }>();
 
 /**
  * Compares an object's YAML with the field table, once per parsed object and file version:

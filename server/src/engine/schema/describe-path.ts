@@ -1,4 +1,4 @@
-import type { PathSegment } from '../yaml-nodes';
+import type { PathSegment } from '../document/yaml-nodes';
 
 /** `spec.template.spec.containers[0].env[2]`, the way field paths appear in API errors. */
 export function describePath(path: readonly PathSegment[]): string {

@@ -1,4 +1,4 @@
-import type { PathSegment } from '../yaml-nodes';
+import type { PathSegment } from '../document/yaml-nodes';
 import type { Field, FieldShape } from './field-table-types';
 import { typeEntry } from './field-table';
 

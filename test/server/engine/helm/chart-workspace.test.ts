@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../../../server/src/engine/analyze';
 import { Rope } from '../../../../server/src/engine/helm/go/rope';
 import type { Finding } from '../../../../server/src/engine/types';
-import { Workspace } from '../../../../server/src/engine/workspace';
+import { Workspace } from '../../../../server/src/engine/workspace/workspace';
 import { chartRender, fromHelper, renderTemplate, ROOT, spanOf, uriOf } from './chart-fixture';
 
 const CHART = uriOf('Chart.yaml');

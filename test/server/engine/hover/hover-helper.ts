@@ -1,5 +1,6 @@
 import type { EngineConfig } from '../../../../server/src/engine/config';
-import { hoverAt, type HoverAnswer } from '../../../../server/src/engine/hover/hover';
+import type { HoverAnswer } from '../../../../server/src/engine/hover/answer';
+import { hoverAt } from '../../../../server/src/engine/hover/hover';
 import { positionOf } from '../../../helpers/positions';
 import { fixtureUri, workspaceOf } from '../../../helpers/rule-tester';
 

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { RenderOptions } from '../../../../server/src/engine/helm/chart/chart-render';
 import { renderChart } from '../../../../server/src/engine/helm/chart/render-chart';
-import { hoverAt, type HoverAnswer } from '../../../../server/src/engine/hover/hover';
+import type { HoverAnswer } from '../../../../server/src/engine/hover/answer';
+import { hoverAt } from '../../../../server/src/engine/hover/hover';
 import { HIDDEN } from '../../../../server/src/engine/hover/shown-output';
-import { Workspace } from '../../../../server/src/engine/workspace';
+import { Workspace } from '../../../../server/src/engine/workspace/workspace';
 import { readChartFiles } from '../../../../server/src/files/chart-files';
 import { positionOf } from '../../../helpers/positions';
 

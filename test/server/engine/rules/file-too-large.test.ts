@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../../../server/src/engine/analyze';
-import { Workspace } from '../../../../server/src/engine/workspace';
+import { Workspace } from '../../../../server/src/engine/workspace/workspace';
 
 const STATEFULSET_WITHOUT_SERVICE =
   'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: big\nspec:\n  selector:\n    matchLabels:\n      app: big\n  template:\n    metadata:\n      labels:\n        app: big\n    spec:\n      containers:\n        - name: app\n          image: example/big:1.0\n';

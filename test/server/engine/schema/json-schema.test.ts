@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseQuantity } from '../../../../server/src/engine/quantity';
+import { parseQuantity } from '../../../../server/src/engine/kubernetes/quantity';
 import { schemaProblems } from '../../../../server/src/engine/schema/check-schema';
 import { FIELD_TABLE } from '../../../../server/src/engine/schema/field-table';
 import { definitionName, jsonSchema } from '../../../../server/src/engine/schema/json-schema';
-import { SourceFile } from '../../../../server/src/engine/source-file';
+import { SourceFile } from '../../../../server/src/engine/document/source-file';
 import { validate, type SchemaNode } from '../../../helpers/json-schema-check';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
@@ -143,7 +143,7 @@ describe('the JSON Schema of the field table', () => {
     for (const file of files) {
       const source = new SourceFile('file:///test.yaml', readFileSync(file, 'utf8'));
       for (const resource of source.resources) {
-        if (resource.file.syntaxProblems.length > 0) continue;
+        if (source.syntaxProblems.length > 0) continue;
         compared++;
         const ours = schemaProblems(resource).length === 0;
         const errors = validate(shapes, resource.object);

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { helmValuesUndefined } from '../../../../../server/src/engine/rules/helm-values-undefined';
-import { Workspace } from '../../../../../server/src/engine/workspace';
+import { Workspace } from '../../../../../server/src/engine/workspace/workspace';
 
 const ROOT = 'file:///work/chart';
 const TEMPLATE = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: {{ .Values.replicas }}\n  image: {{ .Values.image.repository }}:{{ .Values.image.tag }}\n';

@@ -2,7 +2,7 @@ import { LineCounter } from 'yaml';
 import { documentSpans } from './document-spans';
 import { ParsedDocument } from './parsed-document';
 import type { Resource } from './resource';
-import type { Range } from './types';
+import type { Range } from '../types';
 
 /** Files above this size are not parsed: editing a huge generated file must stay responsive. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { Parser, type Document } from 'yaml';
 import { collectionKey } from './mapping-keys';
 import { withinNestingLimit } from './nesting';
-import type { Position } from './types';
+import type { Position } from '../types';
 import { manifestComposer, MAX_ALIAS_EXPANSIONS } from './parsed-document';
 import { aliasTargets } from './yaml-nodes';
 

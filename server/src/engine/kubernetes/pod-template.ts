@@ -1,7 +1,7 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Container, PersistentVolumeClaim, Volume } from 'kubernetes-types/core/v1';
-import type { Resource } from './resource';
-import type { PathSegment } from './yaml-nodes';
+import type { Resource } from '../document/resource';
+import type { PathSegment } from '../document/yaml-nodes';
 
 export const POD_SPEC_PATH: readonly PathSegment[] = ['spec', 'template', 'spec'];
 

@@ -3,7 +3,7 @@ import { contentOf, offsetAt, parseDocumentAt } from './document-at';
 import { documentSpanAt } from './document-spans';
 import { currentTextOf, resourcesOf, type Resource } from './resource';
 import type { SourceFile } from './source-file';
-import type { Position, Range } from './types';
+import type { Position, Range } from '../types';
 import { isMergePair, spanOf, type PathSegment } from './yaml-nodes';
 
 /** What the cursor is on: a field's key, or a value (a field's value or a list item). */

@@ -2,7 +2,7 @@ import { Composer, Parser, visit, type Document, type Tags, type YAMLError } fro
 import { collectionKey, duplicateKeys } from './mapping-keys';
 import { MAX_NESTING_DEPTH, withinNestingLimit } from './nesting';
 import { resourcesOf, type NodeHost, type Resource } from './resource';
-import type { SourceFile } from './source-file';
+import type { TextFile } from './text-file';
 import { aliasTargets } from './yaml-nodes';
 
 /** Anchors and aliases may repeat a node at most this many times, against "billion laughs" input. */
@@ -59,7 +59,7 @@ export class ParsedDocument implements NodeHost {
   private length: number;
 
   constructor(
-    public file: SourceFile,
+    public file: TextFile,
     /** This document's text; with offsets from `start`, as in the file. */
     source: string,
     public start: number,
@@ -90,7 +90,7 @@ export class ParsedDocument implements NodeHost {
   }
 
   /** Hands this document, unchanged, to the next version of its file, where it starts at `start`. */
-  moveTo(file: SourceFile, start: number): void {
+  moveTo(file: TextFile, start: number): void {
     this.file = file;
     this.start = start;
   }

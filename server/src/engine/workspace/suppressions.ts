@@ -1,4 +1,4 @@
-import type { Finding } from './types';
+import type { Finding } from '../types';
 
 const DIRECTIVE = /^\s*#\s*kube-stateful-(disable-next-line|disable)\b(.*)$/;
 

@@ -5,8 +5,8 @@ import type { ConfigMap, PersistentVolumeClaim, Secret, Service } from 'kubernet
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
-import type { Range } from './types';
-import type { SourceFile } from './source-file';
+import type { Range } from '../types';
+import type { TextFile } from './text-file';
 import { childOf, lookupPair, resolveNode, spanOf, type PathSegment } from './yaml-nodes';
 
 export interface KubernetesObject {
@@ -46,7 +46,7 @@ export class Resource<T extends KubernetesObject = KubernetesObject> {
   ) {}
 
   /** The file as it now is; an object outlives edits to other documents of its file. */
-  get file(): SourceFile {
+  get file(): TextFile {
     return this.host.file;
   }
 
@@ -176,12 +176,12 @@ export interface KindMap {
  * date with the file's text before they are read.
  */
 export interface NodeHost {
-  readonly file: SourceFile;
+  readonly file: TextFile;
   settle(): void;
 }
 
 /** The host of nodes parsed from the file's current text, whose offsets are already right. */
-export function currentTextOf(file: SourceFile): NodeHost {
+export function currentTextOf(file: TextFile): NodeHost {
   return { file, settle: () => undefined };
 }
 

@@ -2,10 +2,10 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Service } from 'kubernetes-types/core/v1';
 import { labelsOf, mapSelects, type Labels } from './label-selector';
 import { isDns1123Label } from './names';
-import type { Resource } from './resource';
-import type { ResourceContext } from './rule';
-import type { Range } from './types';
-import { isMapping } from './values';
+import type { Resource } from '../document/resource';
+import type { ResourceContext } from '../rule';
+import type { Range } from '../types';
+import { isMapping } from '../document/values';
 
 /**
  * How a StatefulSet's `serviceName` resolves in the workspace. Each service-* rule reports

@@ -1,7 +1,7 @@
-import type { ParsedDocument } from './parsed-document';
-import type { Resource } from './resource';
-import type { SourceFile } from './source-file';
-import type { Finding, Range } from './types';
+import type { ParsedDocument } from '../document/parsed-document';
+import type { Resource } from '../document/resource';
+import type { SourceFile } from '../document/source-file';
+import type { Finding, Range } from '../types';
 
 /** A line of some document, kept as an offset from the document's first line so that it moves with it. */
 interface Anchor {

@@ -1,13 +1,13 @@
-import { DEFAULT_CONFIG, type EngineConfig } from './config';
+import { DEFAULT_CONFIG, type EngineConfig } from '../config';
 import { providedKeys, requiredKeys } from './dependencies';
 import { FindingsCache } from './findings-cache';
-import { KeyIndex } from './key-index';
-import { isKustomization, patchFilesOf } from './kustomize';
-import type { KindMap, Resource } from './resource';
-import { OriginMap } from './derived/origin-map';
-import { chartRootOfManifest, isUnderTemplates, RENDERED_SUFFIX, renderedUri, templateUriOf } from './derived/chart-uris';
-import type { ChartRender, RenderProblem } from './helm/chart/chart-render';
-import { SourceFile, type FileRole } from './source-file';
+import { KeyIndex } from '../document/key-index';
+import { isKustomization, patchFilesOf } from '../kustomize';
+import type { KindMap, Resource } from '../document/resource';
+import { OriginMap } from '../derived/origin-map';
+import { chartRootOfManifest, isUnderTemplates, RENDERED_SUFFIX, renderedUri, templateUriOf } from '../derived/chart-uris';
+import type { ChartRender, RenderProblem } from '../helm/chart/chart-render';
+import { SourceFile, type FileRole } from '../document/source-file';
 
 /** A chart template's rendered output, held as a file of its own, and where each byte came from. */
 export interface RenderedOutput {

@@ -2,10 +2,10 @@ import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { EnvFromSource, EnvVar } from 'kubernetes-types/core/v1';
 import type { LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import { labelsOf, type Labels } from './label-selector';
-import { containersOf } from './pod-template';
-import type { Resource } from './resource';
-import { isMapping } from './values';
+import { labelsOf, type Labels } from '../kubernetes/label-selector';
+import { containersOf } from '../kubernetes/pod-template';
+import type { Resource } from '../document/resource';
+import { isMapping } from '../document/values';
 
 /**
  * Keys naming what an object provides to others and what it reads from others. When an
