@@ -157,6 +157,22 @@ export class Workspace {
     return this.outputs.get(templateUri);
   }
 
+  /**
+   * The rendered outputs of every chart render a file takes part in: a template's or a
+   * helper's chart, and the parent charts that render it as a subchart.
+   */
+  chartOutputsOf(uri: string): RenderedOutput[] {
+    const found: RenderedOutput[] = [];
+    for (const [rootUri, entry] of this.renders) {
+      if (!uri.startsWith(`${rootUri}/`)) continue;
+      for (const template of entry.templates) {
+        const output = this.outputs.get(template);
+        if (output) found.push(output);
+      }
+    }
+    return found;
+  }
+
   /** The problems a render found in a file. */
   renderProblemsOf(uri: string): RenderProblem[] {
     // A file may have problems from several charts' renders (a shared values file): few charts, a short walk.

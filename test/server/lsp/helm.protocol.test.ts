@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import type { Hover } from 'vscode-languageserver';
 import { codes, fileUri, TestClient } from '../../helpers/lsp-client';
 
 /*
@@ -42,6 +43,22 @@ describe('Helm charts', () => {
       finding.relatedInformation?.some((related) => related.location.uri === fileUri(chartFile('templates/service.yaml'))),
       'the related information points at the Service template',
     );
+  });
+
+  it('answers a hover on an action with what it renders to, after the chart rendered', async () => {
+    client = new TestClient();
+    await client.initialize(folder);
+    const statefulSet = fileUri(chartFile('templates/statefulset.yaml'));
+    await client.open(statefulSet, text('templates/statefulset.yaml'));
+    await client.diagnosticsFor(statefulSet, (published) => codes(published).includes('service-not-headless'));
+    const imageLine = text('templates/statefulset.yaml').split('\n').findIndex((line) => line.includes('{{ .Values.image }}'));
+    const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: statefulSet },
+      position: { line: imageLine, character: 22 },
+    });
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(value, /\*\*Renders to\*\*\n\n```yaml\nnginx:1\.27\n```/);
+    assert.equal(hover?.range?.start.line, imageLine);
   });
 
   it('renders again when an open template is edited without saving, and the finding goes away', async () => {

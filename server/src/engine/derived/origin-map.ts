@@ -14,6 +14,12 @@ export interface RelatedSpan {
   readonly message: string;
 }
 
+/** A stretch of output by offsets. */
+export interface OutputStretch {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** Where a range of output was written, as a user should be shown it. */
 export interface WrittenAt {
   /** The line of the template that wrote it, or that called the helper that did. */
@@ -103,6 +109,47 @@ export class OriginMap {
     return { primary, related };
   }
 
+  /**
+   * The output that the source character at `offset` of `uri` wrote, directly or through the
+   * helpers it called: its literal text, its action's result, or an `include`'s whole output.
+   * Runs that follow each other with only unmapped text between (indentation `nindent` added)
+   * make one stretch; a range loop or a helper used from several places gives several.
+   */
+  stretchesWrittenBy(uri: string, offset: number): OutputStretch[] {
+    const stretches: OutputStretch[] = [];
+    let current: { start: number; end: number } | undefined;
+    for (const entry of this.entries) {
+      if (wrote(entry.origin, uri, offset)) {
+        if (current) current.end = entry.end;
+        else current = { start: entry.start, end: entry.end };
+      } else if (current) {
+        stretches.push(current);
+        current = undefined;
+      }
+    }
+    if (current) stretches.push(current);
+    return stretches;
+  }
+
+  /** Whether any output was written from the part of `uri` between `start` and `end`. */
+  writesWithin(uri: string, start: number, end: number): boolean {
+    const within = (span: SourceSpan) => span.uri === uri && span.start >= start && span.start < end;
+    return this.entries.some(({ origin }) => within(origin.span) || origin.frames.some((frame) => within(frame.callSite)));
+  }
+
+  /**
+   * Where the literal template text at `offset` of `uri` was first copied to in the output,
+   * character for character; undefined when no run copies it there.
+   */
+  outputOffsetOf(uri: string, offset: number): number | undefined {
+    for (const { start, end, origin } of this.entries) {
+      const { span } = origin;
+      if (origin.kind !== 'text' || origin.frames.length > 0 || span.uri !== uri) continue;
+      if (span.end - span.start === end - start && offset >= span.start && offset < span.end) return start + offset - span.start;
+    }
+    return undefined;
+  }
+
   /** Index of the first entry ending after `offset`. */
   private firstEndingAfter(offset: number): number {
     let low = 0;
@@ -165,6 +212,12 @@ function narrowed(text: string, origin: Origin, sourceText: (uri: string) => str
 /** The outermost call site for a helper's output, else the span that wrote it. */
 function primaryOf(origin: Origin): SourceSpan {
   return origin.frames.length > 0 ? origin.frames[0].callSite : origin.span;
+}
+
+/** Whether the source character at `offset` of `uri` wrote a run: as its own text or action, or as a call on the way to it. */
+function wrote(origin: Origin, uri: string, offset: number): boolean {
+  const holds = (span: SourceSpan) => span.uri === uri && offset >= span.start && offset < span.end;
+  return holds(origin.span) || origin.frames.some((frame) => holds(frame.callSite));
 }
 
 function distance(entry: Entry, offset: number): number {

@@ -9,6 +9,7 @@ import type { Workspace } from '../workspace';
 import { computedHover } from './computed';
 import { fieldDocs } from './field-docs';
 import { code, sections } from './markdown';
+import { chartTemplateHover } from './template-hover';
 
 export interface HoverOptions {
   /** Include the generic reference documentation of fields (`kubeStateful.hover.fieldDocs`). */
@@ -23,10 +24,18 @@ export interface HoverAnswer {
 
 /**
  * The hover for a position: first what the field does to this StatefulSet, computed from the
- * manifest and the workspace, then the field's reference documentation. Undefined where there
+ * manifest and the workspace, then the field's reference documentation. In a chart template,
+ * what its actions render to, and the same hovers on its literal lines. Undefined where there
  * is nothing to say.
  */
 export function hoverAt(workspace: Workspace, file: SourceFile, position: Position, options: HoverOptions): HoverAnswer | undefined {
+  if (file.role === 'chart-template') {
+    return chartTemplateHover(workspace, file, position, (rendered, at) => manifestHover(workspace, rendered, at, options));
+  }
+  return manifestHover(workspace, file, position, options);
+}
+
+function manifestHover(workspace: Workspace, file: SourceFile, position: Position, options: HoverOptions): HoverAnswer | undefined {
   const location = locate(file, position);
   if (!location) return undefined;
   const { resource, path } = location;
