@@ -19,6 +19,7 @@ const COMMAND_TITLES = [
   'Kube Stateful: Show Rule Documentation',
   'Kube Stateful: Restart Server',
   'Kube Stateful: Export JSON Schema',
+  'Kube Stateful: Show Rendered Manifest',
   'Kube Stateful: Open Example StatefulSet',
 ];
 /** The walkthrough of package.json, under the extension's id (publisher.name). */
@@ -126,6 +127,49 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       assert.match(readFileSync(secretFile, 'utf8'), /Kx9#v!2q-root/);
       await workbench.waitForProblems((text) => !text.includes('inline-secret'), 'the warning to clear');
       await workbench.screenshot('3-secret-quick-fix-applied');
+    }),
+  );
+
+  it('checks a Helm chart: the problem on the template line, what an action renders to, and the rendered manifest', { timeout: SCENARIO_TIMEOUT }, () =>
+    inWorkspace('helm-chart', {}, async (workbench) => {
+      await workbench.openFile('templates/statefulset.yaml');
+      await workbench.showProblems();
+      const problems = await workbench.waitForProblems((text) => text.includes('service-not-headless'), 'service-not-headless on the template');
+      assert.match(problems, /Service 'release-name-orders-db'/);
+      // The serviceName line of the template, at its action; the Service's template is related information.
+      assert.match(problems, /service-not-headless\)?\s*\[Ln 8, Col 16\]/);
+      assert.match(problems, /service\.yaml\s*\[Ln 4, Col 3\]/);
+      await workbench.screenshot('7-helm-problems-on-template', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.markers-panel .monaco-list-row')],
+      });
+
+      // The action that names the StatefulSet, on a line with no problem whose hover would crowd it.
+      const hover = await workbench.hoverOnLine(/^\s*name:\s\{\{/, 'orders-db.fullname', /Renders to/);
+      assert.match(hover, /Renders to\s+release-name-orders-db(\s|$)/);
+      await workbench.screenshot('7-helm-action-hover', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.monaco-hover')],
+      });
+      await workbench.page.keyboard.press('Escape');
+
+      // Room for the template and its rendering side by side.
+      await workbench.command('View: Close Primary Side Bar');
+      await workbench.command('Kube Stateful: Show Rendered Manifest');
+      const rendered = workbench.editorGroup('statefulset.yaml (rendered)');
+      await rendered.waitFor({ timeout: 20_000 });
+      await rendered.locator('.tab.active').click();
+      await workbench.findInEditor('# Source: orders-db/templates/statefulset.yaml');
+      const shown = await workbench.waitFor(
+        () => workbench.shownText(rendered),
+        (text) => text.includes('serviceName: release-name-orders-db'),
+        'the rendered StatefulSet in view',
+        15_000,
+      );
+      assert.match(shown, /# Source: orders-db\/templates\/statefulset\.yaml/);
+      assert.match(shown, /kind: StatefulSet/);
+      await workbench.screenshot('7-helm-rendered-manifest', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.markers-panel .monaco-list-row')],
+        readme: true,
+      });
     }),
   );
 

@@ -42,10 +42,21 @@ export class Workbench {
     return new Workbench(page);
   }
 
-  async openFile(name: string): Promise<void> {
-    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+  /** Opens a file from the Explorer; `file` may be a path such as `templates/statefulset.yaml`, whose folders it expands. */
+  async openFile(file: string): Promise<void> {
+    const parts = file.split('/');
+    const name = parts.pop()!;
+    for (const folder of parts) {
+      const row = this.explorerRow(folder);
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    }
+    await this.explorerRow(name).click();
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
     await this.page.locator('.editor-instance .view-lines').first().waitFor();
+  }
+
+  private explorerRow(name: string): Locator {
+    return this.page.locator('.explorer-folders-view .monaco-list-row', { has: this.page.getByText(name, { exact: true }) }).first();
   }
 
   /** Puts the cursor right after the first occurrence of `text` in the active editor. */
@@ -109,10 +120,29 @@ export class Workbench {
 
   /** Hovers the first editor token equal to `word` and returns the hover widget's text. */
   async hover(word: string): Promise<string> {
-    const token = this.page.locator('.editor-instance .view-line span span', { hasText: new RegExp(`^${word}$`) }).first();
-    await token.hover();
+    return this.hoverOver(this.page.locator('.editor-instance .view-line span span', { hasText: new RegExp(`^${word}$`) }).first());
+  }
+
+  /**
+   * Hovers the first token containing `text` on the first editor line matching `line`, for
+   * words that the YAML colouring does not make tokens of their own, such as those of a
+   * template action. The hover widget fills in parts as they arrive, so this waits until its
+   * text matches `shows`, and returns that text.
+   */
+  async hoverOnLine(line: RegExp, text: string, shows: RegExp): Promise<string> {
+    const row = this.page.locator('.editor-instance .view-line', { hasText: line }).first();
+    await this.hoverOver(row.locator('span span', { hasText: text }).first());
+    return this.waitFor(() => this.shownHover().innerText(), (hover) => shows.test(hover), `a hover showing ${shows}`, 15_000);
+  }
+
+  private shownHover(): Locator {
     // The workbench keeps empty hover elements around; the one shown has text.
-    const widget = this.page.locator('.monaco-hover-content').filter({ hasText: /\S/ }).first();
+    return this.page.locator('.monaco-hover-content').filter({ hasText: /\S/ }).first();
+  }
+
+  private async hoverOver(token: Locator): Promise<string> {
+    await token.hover();
+    const widget = this.shownHover();
     await widget.waitFor({ timeout: 15_000 });
     return widget.innerText();
   }
@@ -134,6 +164,26 @@ export class Workbench {
         await this.page.keyboard.press('Escape');
       }
     }
+  }
+
+  /** The editor group whose active tab is titled `title`. */
+  editorGroup(title: string): Locator {
+    return this.page.locator('.editor-group-container', { has: this.page.locator('.tab.active', { hasText: title }) });
+  }
+
+  /** The lines an editor group shows, as text with plain spaces; Monaco draws only the lines in view. */
+  async shownText(group: Locator): Promise<string> {
+    return (await group.locator('.view-lines').innerText()).replaceAll('\u00a0', ' ');
+  }
+
+  /** Searches the focused editor for `text` with its Find widget, which scrolls the first match into view, then closes the widget. */
+  async findInEditor(text: string): Promise<void> {
+    await this.page.keyboard.press('Control+F');
+    const input = this.page.locator('.editor-instance .find-widget.visible textarea, .editor-instance .find-widget.visible input').first();
+    await input.waitFor();
+    await input.fill(text);
+    await this.page.locator('.editor-instance .find-widget.visible .matchesCount', { hasText: /^1 of/ }).waitFor();
+    await this.page.keyboard.press('Escape');
   }
 
   /** Runs a command from the command palette by its title. */
