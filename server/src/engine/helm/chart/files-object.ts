@@ -1,3 +1,4 @@
+import picomatch from 'picomatch/posix';
 import { GoStruct, isString, stringOf, type GoValue } from '../go/values';
 
 /** Turns a map of names to strings into YAML as Helm's `toYaml` would; given by the renderer. */
@@ -34,7 +35,7 @@ export function filesObject(files: ReadonlyMap<string, string>, toYaml: YamlPrin
         'Glob',
         (pattern) => {
           const matcher = globMatcher(isString(pattern ?? null) ? stringOf(pattern as string) : '');
-          return filesObject(new Map([...files].filter(([path]) => matcher.test(path))), toYaml);
+          return filesObject(new Map([...files].filter(([path]) => matcher(path))), toYaml);
         },
       ],
       ['AsConfig', () => byBaseName((content) => content)],
@@ -44,42 +45,35 @@ export function filesObject(files: ReadonlyMap<string, string>, toYaml: YamlPrin
 }
 
 /**
- * gobwas/glob with `/` as separator, which `.Files.Glob` uses: `*` and `?` stay inside one
- * path part, `**` crosses parts, `{a,b}` is a choice, `[…]` a class.
+ * gobwas/glob with `/` as separator, which `.Files.Glob` uses: `*` and `?` stay inside one path
+ * part, `**` crosses parts, `{a,b}` is a choice, `[!…]` a negated class, and dots are plain
+ * characters. picomatch reads `**` as gobwas does at a pattern's start or as a whole part; it
+ * differs only where `**` sits inside a part (`a**b`), and where a `**` part between two others
+ * matches no part at all, which gobwas does not allow: it keeps both slashes.
  */
-export function globMatcher(pattern: string): RegExp {
-  let source = '';
+const GOBWAS = { dot: true, posix: true, noextglob: true, nonegate: true, strictSlashes: true } as const;
+
+export function globMatcher(pattern: string): (path: string) => boolean {
+  // Helm falls back to `**` for a pattern gobwas cannot compile, so every file matches.
+  if (!compilesInGobwas(pattern)) return () => true;
+  return picomatch(pattern, GOBWAS);
+}
+
+/** gobwas refuses a trailing `\` and an unclosed `[` or `{`; picomatch would read those literally. */
+function compilesInGobwas(pattern: string): boolean {
   let braces = 0;
   for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === '*' && pattern[i + 1] === '*') {
-      source += '.*';
-      i++;
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else if (char === '{') {
-      braces++;
-      source += '(?:';
-    } else if (char === '}' && braces > 0) {
-      braces--;
-      source += ')';
-    } else if (char === ',' && braces > 0) source += '|';
-    else if (char === '[') {
+    const char = pattern[i];
+    if (char === '\\') {
+      if (++i === pattern.length) return false;
+    } else if (char === '[') {
       const close = pattern.indexOf(']', i + 1);
-      if (close < 0) source += '\\[';
-      else {
-        source += '[' + pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = close;
-      }
-    } else if (char === '\\' && i + 1 < pattern.length) source += '\\' + pattern[++i];
-    else source += char.replace(/[.+^$()|\\/]/g, '\\$&');
+      if (close < 0) return false;
+      i = close;
+    } else if (char === '{') braces++;
+    else if (char === '}' && braces > 0) braces--;
   }
-  try {
-    return new RegExp(`^${source}$`);
-  } catch {
-    // A pattern gobwas cannot compile matches nothing, as Helm's Glob then returns no files.
-    return /(?!)/;
-  }
+  return braces === 0;
 }
 
 /** Base64 of the UTF-8 bytes, without Node's Buffer, so the engine runs in a browser too. */

@@ -74,6 +74,7 @@ function loadFolder(
   const fullPath = parentPath === undefined ? name : `${parentPath}/charts/${name}`;
   const isLibrary = text(metadata.get('type')) === 'library';
   const ignore = readHelmIgnore(files.get('.helmignore') ?? '');
+  for (const problem of ignore.problems) problems.push({ ...problem, uri: `${uri}/.helmignore`, severity: 'error', ruleId: 'helm-render-error' });
   const dependencies = readDependencies(metadata.get('dependencies') ?? null);
 
   const templates: ChartTemplate[] = [];
