@@ -1,21 +1,19 @@
 // Measurement 5: the in-process Helm renderer on the eight corpus charts, read where they lie
 // beside the repository (../shared/corpus-helm, never copied into it).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
 import { analyze } from '../../server/src/engine/analyze';
-import type { ChartFiles, ChartRender, RenderOptions } from '../../server/src/engine/helm/chart/chart-render';
+import type { ChartRender, RenderOptions } from '../../server/src/engine/helm/chart/chart-render';
 import { printManifest } from '../../server/src/engine/helm/chart/manifest';
 import { renderChart } from '../../server/src/engine/helm/chart/render-chart';
 import { helmFunctions } from '../../server/src/engine/helm/functions/index';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
+import { HELM_CORPUS, readCorpusChart } from '../helm-corpus';
 import { count, megabytes, milliseconds, times } from './format';
 import { elapsed, sample, type Repetitions, type Sample } from './timing';
 
-export const HELM_CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus-helm');
 const CHARTS = ['cassandra', 'kafka', 'mongodb', 'mysql', 'postgresql', 'rabbitmq', 'redis', 'zookeeper'];
 const EDITED_CHART = 'postgresql';
 const EDITED_TEMPLATE = 'templates/primary/statefulset.yaml';
@@ -42,20 +40,6 @@ export interface HelmResults {
   memory: { baseline: number; after: number; collected: boolean };
 }
 
-function readChart(name: string): ChartFiles {
-  const root = path.join(HELM_CORPUS, name);
-  const files = new Map<string, string>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(path.relative(root, full).split(path.sep).join('/'), readFileSync(full, 'utf8'));
-    }
-  };
-  walk(root);
-  return { rootUri: pathToFileURL(root).href, files };
-}
-
 /** `global.gc`, exposed at run time when node was not started with --expose-gc. */
 function collector(): (() => void) | undefined {
   try {
@@ -77,7 +61,7 @@ export function helmCorpusMissing(): string | undefined {
 export async function measureHelm(repetitions: Repetitions): Promise<HelmResults> {
   const charts: HelmChartRow[] = [];
   for (const name of CHARTS) {
-    const files = readChart(name);
+    const files = readCorpusChart(name);
     // A fresh table per run empties the parse cache, which belongs to its table.
     const render = await sample(repetitions, () => {
       const functions = helmFunctions();
@@ -89,7 +73,7 @@ export async function measureHelm(repetitions: Repetitions): Promise<HelmResults
     charts.push({ chart: name, templates: result.templates.length, bytes: Buffer.byteLength(manifest), problems: result.problems.length, render, parse });
   }
 
-  const postgresql = readChart(EDITED_CHART);
+  const postgresql = readCorpusChart(EDITED_CHART);
   const uri = `${postgresql.rootUri}/rendered-manifest.yaml`;
   let findings = 0;
   const steps = { render: [] as number[], print: [] as number[], parse: [] as number[], analyze: [] as number[] };
@@ -131,7 +115,7 @@ export async function measureHelm(repetitions: Repetitions): Promise<HelmResults
   const baseline = process.memoryUsage().heapUsed;
   const kept: ChartRender[] = [];
   const functions = helmFunctions();
-  for (const name of CHARTS) kept.push(renderChart(readChart(name), OPTIONS, functions));
+  for (const name of CHARTS) kept.push(renderChart(readCorpusChart(name), OPTIONS, functions));
   gc?.();
   const after = process.memoryUsage().heapUsed;
   if (kept.length !== CHARTS.length) throw new Error('renders were not kept');

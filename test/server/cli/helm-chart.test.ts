@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import { lintCommand } from '../../../server/src/cli/lint-command';
 import type { ChartFiles, ChartRender, RenderOptions } from '../../../server/src/engine/helm/chart/chart-render';
 import { readChartFiles } from '../../../server/src/files/chart-files';
-import { renderTemplate } from '../engine/helm/chart-fixture';
+import { LITERAL_STATEFULSET, renderTemplate, serviceText } from '../engine/helm/chart-fixture';
 import { parseText, runCli } from './run-cli';
 
 describe('kube-stateful lint on the Helm corpus', () => {
@@ -17,26 +17,7 @@ describe('kube-stateful lint on the Helm corpus', () => {
   });
 });
 
-const STATEFULSET = `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  replicas: 1
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: db
-`;
-const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  selector:\n    app: db\n  ports:\n    - port: 5432\n';
+const SERVICE = serviceText(false);
 
 describe('kube-stateful lint on a chart, with a renderer', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'kube-stateful-chart-'));
@@ -46,7 +27,7 @@ describe('kube-stateful lint on a chart, with a renderer', () => {
   mkdirSync(path.join(chart, 'charts'));
   writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: db\nversion: 1.0.0\n');
   writeFileSync(path.join(chart, 'values.yaml'), 'replicas: 1\n');
-  writeFileSync(path.join(chart, 'templates', 'statefulset.yaml'), STATEFULSET);
+  writeFileSync(path.join(chart, 'templates', 'statefulset.yaml'), LITERAL_STATEFULSET);
   writeFileSync(path.join(chart, 'templates', 'service.yaml'), SERVICE);
   writeFileSync(path.join(chart, 'templates', '_helpers.tpl'), '{{- define "db.name" -}}db{{- end -}}\n');
   writeFileSync(path.join(chart, 'charts', 'common-2.0.0.tgz'), Buffer.from([0x1f, 0x8b, 0, 0]));

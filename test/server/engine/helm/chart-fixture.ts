@@ -5,6 +5,42 @@ import { Rope } from '../../../../server/src/engine/helm/go/rope';
 export const ROOT = 'file:///charts/db';
 export const uriOf = (path: string) => `${ROOT}/${path}`;
 
+/** A StatefulSet's spec from `replicas` on, for templates that vary only above it. */
+export const POD_SPEC = `  replicas: 1
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+        - name: db
+          image: db
+`;
+
+/** A StatefulSet template with no action, governed by the Service `db`. */
+export const LITERAL_STATEFULSET = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+${POD_SPEC}`;
+
+/** The Service `db`, headless or not. */
+export const serviceText = (headless: boolean) => `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+${headless ? '  clusterIP: None\n' : ''}  selector:
+    app: db
+  ports:
+    - port: 5432
+`;
+
 /** The span of the `occurrence`-th `needle` in `text`, in the file `uri`. */
 export function spanOf(uri: string, text: string, needle: string, occurrence = 1): SourceSpan {
   let start = -1;

@@ -4,7 +4,7 @@ import { analyze } from '../../../../server/src/engine/analyze';
 import { Rope } from '../../../../server/src/engine/helm/go/rope';
 import type { Finding } from '../../../../server/src/engine/types';
 import { Workspace } from '../../../../server/src/engine/workspace/workspace';
-import { chartRender, fromHelper, renderTemplate, ROOT, spanOf, uriOf } from './chart-fixture';
+import { chartRender, fromHelper, LITERAL_STATEFULSET, POD_SPEC, renderTemplate, ROOT, serviceText, spanOf, uriOf } from './chart-fixture';
 
 const CHART = uriOf('Chart.yaml');
 const STS = uriOf('templates/statefulset.yaml');
@@ -15,19 +15,6 @@ const VALUES = uriOf('values.yaml');
 const CHART_TEXT = 'apiVersion: v2\nname: db\nversion: 1.0.0\n';
 const VALUES_TEXT = 'service:\n  name: db\n';
 const HELPERS_TEXT = '{{- define "db.fullname" -}}\n{{ .Release.Name }}_db\n{{- end -}}\n';
-const POD = `  replicas: 1
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: db
-`;
 /** The name comes from a helper, the Service name from values.yaml. */
 const STS_TEXT = `apiVersion: apps/v1
 kind: StatefulSet
@@ -35,25 +22,7 @@ metadata:
   name: {{ include "db.fullname" . }}
 spec:
   serviceName: {{ .Values.service.name }}
-${POD}`;
-/** Everything literal but the name. */
-const LITERAL_STS_TEXT = `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-${POD}`;
-const serviceText = (headless: boolean) => `apiVersion: v1
-kind: Service
-metadata:
-  name: db
-spec:
-${headless ? '  clusterIP: None\n' : ''}  selector:
-    app: db
-  ports:
-    - port: 5432
-`;
+${POD_SPEC}`;
 
 function stsOutput(): Rope {
   const include = spanOf(STS, STS_TEXT, '{{ include "db.fullname" . }}');
@@ -129,11 +98,11 @@ describe('chart templates in the workspace', () => {
 
 describe('findings of a chart render, on the template lines', () => {
   it('puts a finding on a literal serviceName line of the template', () => {
-    const workspace = chartWorkspace(LITERAL_STS_TEXT);
-    workspace.setChartRender(chartRender([{ path: 'templates/statefulset.yaml', output: renderTemplate(STS, LITERAL_STS_TEXT) }]));
+    const workspace = chartWorkspace(LITERAL_STATEFULSET);
+    workspace.setChartRender(chartRender([{ path: 'templates/statefulset.yaml', output: renderTemplate(STS, LITERAL_STATEFULSET) }]));
     const finding = only(analyze(workspace, STS), 'service-not-found');
-    assert.equal(finding.range.start.line, lineOf(LITERAL_STS_TEXT, 'serviceName: db'));
-    assert.equal(finding.range.start.character, columnOf(LITERAL_STS_TEXT, 'serviceName: db') + 'serviceName: '.length);
+    assert.equal(finding.range.start.line, lineOf(LITERAL_STATEFULSET, 'serviceName: db'));
+    assert.equal(finding.range.start.character, columnOf(LITERAL_STATEFULSET, 'serviceName: db') + 'serviceName: '.length);
     assert.match(finding.message, /No Service named 'db'/);
     assert.equal(finding.fix, undefined, 'a fix would edit the rendered output');
   });
@@ -180,15 +149,15 @@ describe('findings of a chart render, on the template lines', () => {
   });
 
   it('checks rendered objects together: a StatefulSet template is told its Service template is not headless', () => {
-    const workspace = chartWorkspace(LITERAL_STS_TEXT);
+    const workspace = chartWorkspace(LITERAL_STATEFULSET);
     workspace.setChartRender(
       chartRender([
-        { path: 'templates/statefulset.yaml', output: renderTemplate(STS, LITERAL_STS_TEXT) },
+        { path: 'templates/statefulset.yaml', output: renderTemplate(STS, LITERAL_STATEFULSET) },
         { path: 'templates/service.yaml', output: renderTemplate(SVC, serviceText(false)) },
       ]),
     );
     const finding = only(analyze(workspace, STS), 'service-not-headless');
-    assert.equal(finding.range.start.line, lineOf(LITERAL_STS_TEXT, 'serviceName:'));
+    assert.equal(finding.range.start.line, lineOf(LITERAL_STATEFULSET, 'serviceName:'));
     assert.deepEqual(
       finding.related?.map((location) => [location.uri, location.range.start.line]),
       [[SVC, lineOf(serviceText(false), 'name: db')]],
@@ -197,10 +166,10 @@ describe('findings of a chart render, on the template lines', () => {
   });
 
   it('replaces the findings of the last render when the chart renders again', () => {
-    const workspace = chartWorkspace(LITERAL_STS_TEXT);
+    const workspace = chartWorkspace(LITERAL_STATEFULSET);
     const render = (headless: boolean) =>
       chartRender([
-        { path: 'templates/statefulset.yaml', output: renderTemplate(STS, LITERAL_STS_TEXT) },
+        { path: 'templates/statefulset.yaml', output: renderTemplate(STS, LITERAL_STATEFULSET) },
         { path: 'templates/service.yaml', output: renderTemplate(SVC, serviceText(headless)) },
       ]);
     workspace.setChartRender(render(false));
@@ -208,7 +177,7 @@ describe('findings of a chart render, on the template lines', () => {
     assert.ok(workspace.setChartRender(render(true)).includes(STS), 'the StatefulSet template is told to check again');
     assert.ok(!analyze(workspace, STS).some((finding) => finding.ruleId === 'service-not-headless'));
     // Without the Service template in the render, the Service is gone.
-    workspace.setChartRender(chartRender([{ path: 'templates/statefulset.yaml', output: renderTemplate(STS, LITERAL_STS_TEXT) }]));
+    workspace.setChartRender(chartRender([{ path: 'templates/statefulset.yaml', output: renderTemplate(STS, LITERAL_STATEFULSET) }]));
     assert.ok(analyze(workspace, STS).some((finding) => finding.ruleId === 'service-not-found'));
     assert.deepEqual(workspace.deleteChartRender(ROOT), [STS]);
     assert.deepEqual(analyze(workspace, STS), []);

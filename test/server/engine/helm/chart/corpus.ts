@@ -1,25 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { ChartFiles } from '../../../../../server/src/engine/helm/chart/chart-render';
-
-/** The Helm corpus, read where it lies beside the repository (never copied into it). */
-export const CORPUS = path.join(__dirname, '..', '..', '..', '..', '..', '..', 'shared', 'corpus-helm');
-
-/** Every file of a corpus chart, as an editor or the CLI would hand them to the engine. */
-export function corpusChart(name: string): ChartFiles {
-  const root = path.join(CORPUS, name);
-  const files = new Map<string, string>();
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(path.relative(root, full).split(path.sep).join('/'), readFileSync(full, 'utf8'));
-    }
-  };
-  walk(root);
-  return { rootUri: pathToFileURL(root).href, files };
-}
+export { HELM_CORPUS as CORPUS, readCorpusChart as corpusChart } from '../../../../../scripts/helm-corpus';
 
 /** The 15 reference renders: every chart with its defaults, and the variants with one `_values` file. */
 export const REFERENCES: readonly (readonly [chart: string, variant: string])[] = [
