@@ -3,7 +3,8 @@ import type { FunctionTable } from '../functions/function-table';
 import type { Origin } from '../go/origin';
 import { Rope } from '../go/rope';
 import { isString, stringOf, type GoMap, type GoValue } from '../go/values';
-import { TemplateSet, type TemplateExecError } from '../template/template-set';
+import { wholeTemplateError } from '../template/errors';
+import { TemplateSet, type TemplateError } from '../template/template-set';
 import { mergeUserValues } from '../values/coalesce';
 import { readValuesShared } from '../values/read-values';
 import { applySetValue } from '../values/set-values';
@@ -94,13 +95,13 @@ export function renderChart(files: ChartFiles, options: RenderOptions, functions
  * Runs one template; an exception the engine did not expect becomes this template's error, so
  * that one bad file never takes the editor's whole render down.
  */
-function renderGuarded(set: TemplateSet, template: ChartTemplate, dot: GoMap): { output: Rope; error?: TemplateExecError } {
+function renderGuarded(set: TemplateSet, template: ChartTemplate, dot: GoMap): { output: Rope; error?: TemplateError } {
   try {
     return set.render(template.name, dot);
   } catch (thrown) {
     const detail = thrown instanceof Error ? thrown.message : String(thrown);
     const message = `template: ${template.name}: internal error of the renderer: ${detail}`;
-    return { output: Rope.of(''), error: { uri: template.uri, start: 0, end: 0, message, templateName: template.name, line: 1, column: 0, detail } };
+    return { output: Rope.of(''), error: wholeTemplateError(template.uri, template.name, message, detail) };
   }
 }
 
@@ -115,7 +116,7 @@ export function compareTemplateOrder(a: string, b: string): number {
  * How Helm shows a failed render: `required` and `fail` as `execution error at (NAME:L:C): msg`
  * with the position of the top-level template's action, anything else as Go prints it.
  */
-export function helmMessage(error: TemplateExecError): string {
+export function helmMessage(error: TemplateError): string {
   const location = /^template: (.*?:\d+:\d+): /.exec(error.message)?.[1];
   const raised = /error calling (?:required|fail): ([\s\S]*)$/.exec(error.message);
   if (location !== undefined && raised) return `execution error at (${location}): ${raised[1]}`;

@@ -1,6 +1,7 @@
 import { formatValue } from '../go/format';
 import { Rope } from '../go/rope';
-import { GoError, GoStruct, isList, isMap, stringOf, type GoValue } from '../go/values';
+import { typeName } from '../go/type-names';
+import { GoError, isList, isMap, stringOf, type GoValue } from '../go/values';
 import type { TemplateFunction } from './function-table';
 
 /** A theme's functions by name, merged into the table by `helmFunctions`. */
@@ -21,7 +22,7 @@ export function text(value: GoValue, functionName: string): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
   if (value instanceof Rope) return value.text;
-  throw new GoError(`wrong type for value; expected string; got ${goKind(value)} in call to ${functionName}`);
+  throw new GoError(`wrong type for value; expected string; got ${typeName(value)} in call to ${functionName}`);
 }
 
 /** A string parameter kept as a rope, so functions that pass text through keep its origins. */
@@ -39,20 +40,9 @@ export function sameKind(input: GoValue, result: Rope): string | Rope {
 export function intArg(value: GoValue, functionName: string): number {
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'number' && Number.isInteger(value)) return value;
-  throw new GoError(`wrong type for value; expected int; got ${goKind(value)} in call to ${functionName}`);
+  throw new GoError(`wrong type for value; expected int; got ${typeName(value)} in call to ${functionName}`);
 }
 
-export function goKind(value: GoValue): string {
-  if (value === null) return '<nil>';
-  if (typeof value === 'number') return 'float64';
-  if (typeof value === 'bigint') return 'int';
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'string' || value instanceof Rope) return 'string';
-  if (isMap(value)) return 'map[string]interface {}';
-  if (isList(value)) return '[]interface {}';
-  if (value instanceof GoStruct) return value.typeName;
-  return 'func';
-}
 
 /** Sprig's notion of empty: the zero value of its type, so `false`, `0` and `""` count. */
 export function isEmpty(value: GoValue): boolean {
@@ -91,10 +81,10 @@ export function deepEqual(a: GoValue, b: GoValue): boolean {
 /** A list parameter of Sprig's list functions, which fail on anything else with this wording. */
 export function listArg(value: GoValue, action: string): GoValue[] {
   if (isList(value)) return value;
-  throw new GoError(`Cannot ${action} on type ${goKind(value)}`);
+  throw new GoError(`Cannot ${action} on type ${typeName(value)}`);
 }
 
 export function mapArg(value: GoValue, functionName: string): Map<string, GoValue> {
   if (isMap(value)) return value;
-  throw new GoError(`wrong type for value; expected map[string]interface {}; got ${goKind(value)} in call to ${functionName}`);
+  throw new GoError(`wrong type for value; expected map[string]interface {}; got ${typeName(value)} in call to ${functionName}`);
 }

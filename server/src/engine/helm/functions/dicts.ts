@@ -1,6 +1,6 @@
 import { typeName, kindName } from '../go/type-names';
 import { GoError, isList, isMap, sortedKeys, type GoMap, type GoValue } from '../go/values';
-import { deepEqual, goKind, isEmpty, mapArg, strval, text, type FunctionGroup } from './common';
+import { deepEqual, isEmpty, mapArg, strval, text, type FunctionGroup } from './common';
 
 /** A deep copy of maps and lists; scalars and ropes are immutable, so they are shared. */
 export function deepCopy(value: GoValue): GoValue {
@@ -41,7 +41,7 @@ function dig(args: GoValue[]): GoValue {
   const fallback = args[args.length - 2]!;
   let current: GoValue = mapArg(dict, 'dig');
   for (const key of args.slice(0, -2)) {
-    if (!isMap(current)) throw new GoError(`interface conversion: interface {} is ${goKind(current)}, not map[string]interface {}`);
+    if (!isMap(current)) throw new GoError(`interface conversion: interface {} is ${typeName(current)}, not map[string]interface {}`);
     const name = text(key, 'dig');
     if (!current.has(name)) return fallback;
     current = current.get(name) ?? null;

@@ -6,6 +6,16 @@ import { toInt64 } from '../go/convert';
 /** The most elements `until`, `untilStep` and `seq` build, so a hostile count cannot exhaust memory. */
 export const MAX_SEQUENCE_LENGTH = 1_000_000;
 
+/** Sprig's `chunk`: the list cut into lists of `size`, the last one shorter. */
+function chunks(size: GoValue, items: GoValue, functionName: string): GoValue[][] {
+  const n = intArg(size, functionName);
+  const values = list(items, 'chunk');
+  if (n <= 0) throw new GoError('chunk size must be positive');
+  const out: GoValue[][] = [];
+  for (let index = 0; index < values.length; index += n) out.push(values.slice(index, index + n));
+  return out;
+}
+
 function sequence(start: bigint, stop: bigint, step: bigint): bigint[] {
   const out: bigint[] = [];
   if (step === 0n) return out;
@@ -60,22 +70,8 @@ export const listFunctions: FunctionGroup = {
   compact: (_context, items = null) => list(items, 'compact').filter((value) => !isEmpty(value)),
   mustCompact: (_context, items = null) => list(items, 'compact').filter((value) => !isEmpty(value)),
   concat: (_context, ...lists) => lists.flatMap((value) => (isList(value) ? value : [value])),
-  chunk: (_context, size = null, items = null) => {
-    const n = intArg(size, 'chunk');
-    const values = list(items, 'chunk');
-    if (n <= 0) throw new GoError('chunk size must be positive');
-    const out: GoValue[] = [];
-    for (let index = 0; index < values.length; index += n) out.push(values.slice(index, index + n));
-    return out;
-  },
-  mustChunk: (_context, size = null, items = null) => {
-    const n = intArg(size, 'mustChunk');
-    const values = list(items, 'chunk');
-    if (n <= 0) throw new GoError('chunk size must be positive');
-    const out: GoValue[] = [];
-    for (let index = 0; index < values.length; index += n) out.push(values.slice(index, index + n));
-    return out;
-  },
+  chunk: (_context, size = null, items = null) => chunks(size, items, 'chunk'),
+  mustChunk: (_context, size = null, items = null) => chunks(size, items, 'mustChunk'),
   // Sprig's `slice` replaces Go's builtin in Helm: a missing end means the end of the list.
   slice: (_context, items = null, ...indexes) => {
     if (typeof items === 'string' || items instanceof Rope) {

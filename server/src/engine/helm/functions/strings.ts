@@ -1,7 +1,8 @@
 import { Rope, type Segment } from '../go/rope';
+import { typeName } from '../go/type-names';
 import { GoError, type GoValue } from '../go/values';
 import type { CallContext } from './function-table';
-import { goKind, intArg, isEmpty, ropeOf, sameKind, strval, text, type FunctionGroup } from './common';
+import { intArg, isEmpty, ropeOf, sameKind, strval, text, type FunctionGroup } from './common';
 
 /** Beyond this, `repeat` fails rather than fill memory: no manifest needs 20 MB from one call. */
 export const MAX_REPEAT_LENGTH = 20 * 1024 * 1024;
@@ -216,7 +217,7 @@ export const stringFunctions: FunctionGroup = {
   all: (_context, ...args) => args.every((arg) => !isEmpty(arg)),
   any: (_context, ...args) => args.some((arg) => !isEmpty(arg)),
   ternary: (_context, whenTrue = null, whenFalse = null, condition = null) => {
-    if (typeof condition !== 'boolean') throw new GoError(`wrong type for value; expected bool; got ${goKind(condition)} in call to ternary`);
+    if (typeof condition !== 'boolean') throw new GoError(`wrong type for value; expected bool; got ${typeName(condition)} in call to ternary`);
     return condition ? whenTrue : whenFalse;
   },
 };

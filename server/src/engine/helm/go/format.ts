@@ -1,18 +1,6 @@
 import { Rope } from './rope';
+import { typeName } from './type-names';
 import { GoStruct, isList, isMap, sortedKeys, type GoValue } from './values';
-
-/** Go's name of a value's dynamic type, as `%!d(TYPE=value)` and `%T` print it. */
-export function goTypeName(value: GoValue): string {
-  if (value === null) return '<nil>';
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number') return 'float64';
-  if (typeof value === 'bigint') return 'int';
-  if (typeof value === 'string' || value instanceof Rope) return 'string';
-  if (isMap(value)) return 'map[string]interface {}';
-  if (isList(value)) return '[]interface {}';
-  if (value instanceof GoStruct) return value.typeName;
-  return 'func(...interface {}) interface {}';
-}
 
 /** Splits a finite non-zero float into its shortest round-trip digits and decimal exponent. */
 function shortestDigits(value: number, precision?: number): { digits: string; exp: number } {
@@ -154,7 +142,7 @@ function signed(text: string, negative: boolean, spec: Spec): string {
 }
 
 function bad(spec: Spec, value: GoValue): string {
-  return value === null ? `%!${spec.verb}(<nil>)` : `%!${spec.verb}(${goTypeName(value)}=${formatValue(value)})`;
+  return value === null ? `%!${spec.verb}(<nil>)` : `%!${spec.verb}(${typeName(value)}=${formatValue(value)})`;
 }
 
 function formatInteger(value: bigint, spec: Spec): string {
@@ -249,7 +237,7 @@ function formatString(text: string, spec: Spec): string {
 }
 
 function formatOne(value: GoValue, spec: Spec): string {
-  if (spec.verb === 'T') return pad(goTypeName(value), spec, false);
+  if (spec.verb === 'T') return pad(typeName(value), spec, false);
   if (value === null) return spec.verb === 'v' ? pad('<nil>', spec, false) : bad(spec, value);
   if (typeof value === 'boolean') return spec.verb === 'v' || spec.verb === 't' ? pad(String(value), spec, false) : bad(spec, value);
   if (typeof value === 'bigint') return formatInteger(value, spec);
@@ -340,7 +328,7 @@ export function sprintf(format: string, args: readonly GoValue[]): string {
     out += 'vTtsqdxXobOcUeEfFgG'.includes(verb) ? formatOne(arg, spec) : bad(spec, arg);
   }
   if (!reordered && next < args.length) {
-    out += '%!(EXTRA ' + args.slice(next).map((arg) => (arg === null ? '<nil>' : `${goTypeName(arg)}=${formatValue(arg)}`)).join(', ') + ')';
+    out += '%!(EXTRA ' + args.slice(next).map((arg) => (arg === null ? '<nil>' : `${typeName(arg)}=${formatValue(arg)}`)).join(', ') + ')';
   }
   return out;
 }

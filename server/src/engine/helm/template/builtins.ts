@@ -1,5 +1,6 @@
-import { formatValue, goTypeName, sprintf } from '../go/format';
+import { formatValue, sprintf } from '../go/format';
 import { Rope } from '../go/rope';
+import { typeName } from '../go/type-names';
 import { GoError, isList, isMap, isString, isTrue, stringOf, type GoValue } from '../go/values';
 
 /** Go's own template functions, apart from `and` and `or`, which the evaluator runs lazily. */
@@ -32,7 +33,7 @@ function eq(args: GoValue[]): boolean {
       continue;
     }
     if (kind === 'other') {
-      if (isMap(first) || isList(first) || isMap(arg) || isList(arg)) throw new GoError(`non-comparable type ${formatValue(arg)}: ${goTypeName(arg)}`);
+      if (isMap(first) || isList(first) || isMap(arg) || isList(arg)) throw new GoError(`non-comparable type ${formatValue(arg)}: ${typeName(arg)}`);
       if (first === arg) return true;
       continue;
     }
@@ -61,11 +62,11 @@ function length(args: GoValue[]): GoValue {
   if (isString(item)) return BigInt(utf8Length(stringOf(item)));
   if (isMap(item)) return BigInt(item.size);
   if (isList(item)) return BigInt(item.length);
-  throw new GoError(`len of type ${goTypeName(item)}`);
+  throw new GoError(`len of type ${typeName(item)}`);
 }
 
 function toIndex(value: GoValue, what: string): number {
-  if (typeof value !== 'bigint') throw new GoError(`cannot index ${what} with type ${goTypeName(value)}`);
+  if (typeof value !== 'bigint') throw new GoError(`cannot index ${what} with type ${typeName(value)}`);
   return Number(value);
 }
 
@@ -73,7 +74,7 @@ function toIndex(value: GoValue, what: string): number {
 export function indexStep(item: GoValue, key: GoValue): GoValue {
   if (item === null) throw new GoError('index of untyped nil');
   if (isMap(item)) {
-    if (!isString(key)) throw new GoError(`value has type ${goTypeName(key)}; should be string`);
+    if (!isString(key)) throw new GoError(`value has type ${typeName(key)}; should be string`);
     return item.get(stringOf(key)) ?? null;
   }
   if (isList(item) || isString(item)) {
@@ -82,14 +83,14 @@ export function indexStep(item: GoValue, key: GoValue): GoValue {
     if (index < 0 || index >= size) throw new GoError(`index out of range: ${index}`);
     return isList(item) ? item[index] : BigInt(new TextEncoder().encode(stringOf(item))[index]);
   }
-  throw new GoError(`can't index item of type ${goTypeName(item)}`);
+  throw new GoError(`can't index item of type ${typeName(item)}`);
 }
 
 function slice(args: GoValue[]): GoValue {
   const [item, ...bounds] = args;
   if (item === null) throw new GoError('slice of untyped nil');
   if (bounds.length > 3) throw new GoError(`too many slice indexes: ${bounds.length}`);
-  if (!isList(item) && !isString(item)) throw new GoError(`can't slice item of type ${goTypeName(item)}`);
+  if (!isList(item) && !isString(item)) throw new GoError(`can't slice item of type ${typeName(item)}`);
   if (isString(item) && bounds.length === 3) throw new GoError('cannot 3-index slice a string');
   const size = isList(item) ? item.length : utf8Length(stringOf(item));
   const indexes = bounds.map((bound) => toIndex(bound, 'slice/array'));
@@ -144,7 +145,7 @@ function urlquery(args: GoValue[]): string {
 function call(args: GoValue[]): GoValue {
   const [fn, ...rest] = args;
   if (fn === null) throw new GoError('call of nil');
-  if (typeof fn !== 'function') throw new GoError(`non-function of type ${goTypeName(fn)}`);
+  if (typeof fn !== 'function') throw new GoError(`non-function of type ${typeName(fn)}`);
   return fn(...rest) ?? null;
 }
 

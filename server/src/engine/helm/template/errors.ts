@@ -1,30 +1,26 @@
-/** A template that does not parse; Go fails the whole template set for it. */
-export interface TemplateParseError {
+/** A template that does not parse (Go then fails the whole template set), or that failed while running. */
+export interface TemplateError {
   readonly uri: string;
+  /** Offsets, in `uri`'s text, of the text or node at fault. */
   readonly start: number;
   readonly end: number;
-  /** As Go prints it: `template: NAME:LINE: function "x" not defined`. */
+  /**
+   * As Go prints it: `template: NAME:LINE: function "x" not defined` for a parse error,
+   * `template: NAME:LINE:COL: executing "NAME" at <node>: message` for a run.
+   */
   readonly message: string;
+  /** The file template at fault, as Go names it in the position. */
   readonly templateName: string;
-  /** 1-based. */
-  readonly line: number;
-}
-
-/** A template that failed while running. */
-export interface TemplateExecError {
-  readonly uri: string;
-  /** Offsets, in `uri`'s text, of the node that failed. */
-  readonly start: number;
-  readonly end: number;
-  /** As Go prints it: `template: NAME:LINE:COL: executing "NAME" at <node>: message`. */
-  readonly message: string;
-  /** The file template whose node failed, as Go names it in the position. */
-  readonly templateName: string;
-  /** 1-based line and Go's 0-based byte column of the failing node. */
+  /** 1-based line and Go's 0-based byte column of the start. */
   readonly line: number;
   readonly column: number;
   /** The message without Go's position prefix, e.g. `error calling required: x is required`. */
   readonly detail: string;
+}
+
+/** An error about a template as a whole, placed at its start. */
+export function wholeTemplateError(uri: string, templateName: string, message: string, detail: string): TemplateError {
+  return { uri, start: 0, end: 0, message, templateName, line: 1, column: 0, detail };
 }
 
 /** Line (1-based) and UTF-8 byte column (0-based) of an offset, as Go counts them. */

@@ -1,11 +1,12 @@
 import type { FunctionTable, CallContext } from '../functions/function-table';
-import { formatValue, goQuote, goTypeName } from '../go/format';
+import { formatValue, goQuote } from '../go/format';
 import type { CallFrame, Origin, SourceSpan } from '../go/origin';
 import { Rope, type Segment } from '../go/rope';
+import { typeName } from '../go/type-names';
 import { entrySource, GoError, GoStruct, isList, isMap, isString, isTrue, sortedKeys, stringOf, type GoValue } from '../go/values';
 import type { Command, Expr, Node, Pipeline, Span, Tree } from './ast';
 import { builtins, indexStep } from './builtins';
-import { lineAndColumn, type TemplateExecError } from './errors';
+import { lineAndColumn, type TemplateError } from './errors';
 
 export interface TemplateLimits {
   /** Template text longer than this (in UTF-16 units) is refused. */
@@ -57,7 +58,7 @@ const CHOOSING = new Set(['default', 'coalesce', 'ternary']);
 /** A failure with Go's message, placed at the node that failed. `fatal` ones are limits: not wrapped again by callers. */
 export class ExecFailure extends Error {
   constructor(
-    readonly error: TemplateExecError,
+    readonly error: TemplateError,
     readonly fatal: boolean,
   ) {
     super(error.message);
@@ -66,7 +67,7 @@ export class ExecFailure extends Error {
 
 /** An `include` that failed inside: the caller wraps the message and keeps the inner position. */
 class IncludeError extends GoError {
-  constructor(readonly inner: TemplateExecError) {
+  constructor(readonly inner: TemplateError) {
     super(inner.message);
   }
 }
@@ -148,7 +149,7 @@ export class Executor {
 
   // ---- errors ----
 
-  private failure(scope: Scope, node: Span, detail: string, fatal = false, at?: TemplateExecError): ExecFailure {
+  private failure(scope: Scope, node: Span, detail: string, fatal = false, at?: TemplateError): ExecFailure {
     if (at) return new ExecFailure({ ...at, message: this.prefix(scope, node) + detail, detail }, fatal);
     const { line, column } = lineAndColumn(scope.tree.source, node.start);
     return new ExecFailure(
@@ -405,7 +406,7 @@ export class Executor {
       }
       throw this.failure(scope, node, `can't evaluate field ${name} in type ${receiver.typeName}`);
     }
-    throw this.failure(scope, node, `can't evaluate field ${name} in type ${goTypeName(receiver)}`);
+    throw this.failure(scope, node, `can't evaluate field ${name} in type ${typeName(receiver)}`);
   }
 
   private callFailure(scope: Scope, node: Span, name: string, error: unknown): ExecFailure {

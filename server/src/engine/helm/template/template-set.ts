@@ -4,11 +4,11 @@ import { Rope } from '../go/rope';
 import { GoError, type GoValue } from '../go/values';
 import type { Tree } from './ast';
 import { BUILTIN_NAMES } from './builtins';
-import { lineAndColumn, type TemplateExecError, type TemplateParseError } from './errors';
+import { lineAndColumn, wholeTemplateError, type TemplateError } from './errors';
 import { DEFAULT_LIMITS, Executor, type TemplateLimits } from './evaluator';
 import { parseTemplate, ParseFailure, type ParsedFile } from './parser';
 
-export type { TemplateExecError, TemplateParseError } from './errors';
+export type { TemplateError } from './errors';
 export type { TemplateLimits } from './evaluator';
 
 /** The name Helm gives `tpl` strings, which its errors print. */
@@ -20,7 +20,7 @@ const TPL_NAME = 'gotpl';
  * table, because parsing checks the names of the functions.
  */
 export class TemplateParseCache {
-  private readonly entries = new Map<string, ParsedFile | TemplateParseError>();
+  private readonly entries = new Map<string, ParsedFile | TemplateError>();
 
   constructor(private readonly capacity = 4000) {}
 
@@ -29,7 +29,7 @@ export class TemplateParseCache {
     return this.entries.size;
   }
 
-  get(key: string, parse: () => ParsedFile | TemplateParseError): ParsedFile | TemplateParseError {
+  get(key: string, parse: () => ParsedFile | TemplateError): ParsedFile | TemplateError {
     const found = this.entries.get(key);
     if (found) {
       // Re-inserting keeps recently used files last, so eviction drops the oldest.
@@ -72,7 +72,7 @@ export class TemplateSet {
   }
 
   /** Parses a file and adds it and its `define`s; a later definition of a name replaces an earlier one. */
-  add(name: string, uri: string, text: string): TemplateParseError | undefined {
+  add(name: string, uri: string, text: string): TemplateError | undefined {
     const parsed = this.parse(name, uri, text);
     if (!('main' in parsed)) return parsed;
     this.templates.set(name, parsed.main);
@@ -89,11 +89,11 @@ export class TemplateSet {
   }
 
   /** Runs one template with `data` as its dot; `<no value>` is removed from the output, as Helm does. */
-  render(name: string, data: GoValue): { output: Rope; error?: TemplateExecError } {
+  render(name: string, data: GoValue): { output: Rope; error?: TemplateError } {
     const tree = this.templates.get(name);
     if (!tree) {
       const detail = `no template ${goQuote(name)} associated with template "${TPL_NAME}"`;
-      return { output: new Rope([]), error: { uri: '', start: 0, end: 0, message: `template: ${detail}`, templateName: name, line: 1, column: 0, detail } };
+      return { output: new Rope([]), error: wholeTemplateError('', name, `template: ${detail}`, detail) };
     }
     const executor = new Executor({
       functions: this.functions,
@@ -109,17 +109,18 @@ export class TemplateSet {
     return failure ? { output: output.without('<no value>'), error: failure.error } : { output: output.without('<no value>') };
   }
 
-  private parse(name: string, uri: string, text: string): ParsedFile | TemplateParseError {
+  private parse(name: string, uri: string, text: string): ParsedFile | TemplateError {
     return this.cache.get(`${this.limits.maxTemplateChars}\0${name}\0${uri}\0${text}`, () => {
       if (text.length > this.limits.maxTemplateChars) {
-        return { uri, start: 0, end: 0, message: `template: ${name}:1: template text is larger than ${this.limits.maxTemplateChars} characters`, templateName: name, line: 1 };
+        const detail = `template text is larger than ${this.limits.maxTemplateChars} characters`;
+        return wholeTemplateError(uri, name, `template: ${name}:1: ${detail}`, detail);
       }
       try {
         return parseTemplate(name, uri, text, this.isFunction);
       } catch (error) {
         if (!(error instanceof ParseFailure)) throw error;
-        const { line } = lineAndColumn(text, error.start);
-        return { uri, start: error.start, end: error.end, message: `template: ${name}:${line}: ${error.detail}`, templateName: name, line };
+        const { line, column } = lineAndColumn(text, error.start);
+        return { uri, start: error.start, end: error.end, message: `template: ${name}:${line}: ${error.detail}`, templateName: name, line, column, detail: error.detail };
       }
     });
   }
