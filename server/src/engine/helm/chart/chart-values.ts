@@ -1,5 +1,5 @@
 import { isList, isMap, isString, stringOf, type GoMap, type GoValue } from '../go/values';
-import { coalesceDefaults, copyGlobals, copyMap, mergeUserValues, valueAtPath } from '../values/coalesce';
+import { coalesceDefaults, copyGlobals, copyMap, dropChartNulls, mergeUserValues, valueAtPath } from '../values/coalesce';
 import { readValuesShared } from '../values/read-values';
 import type { LoadedChart } from './load-chart';
 
@@ -71,9 +71,12 @@ function atPath(path: string, value: GoValue): GoMap {
   return result instanceof Map ? result : new Map();
 }
 
-/** Helm's coalescing of one chart and, below it, its subcharts: own defaults first, then each subchart's. */
+/**
+ * Helm's coalescing of one chart and, below it, its subcharts: own defaults first, then each
+ * subchart's. The nulls of a chart's own values.yaml reach its subcharts, then leave its view.
+ */
 export function coalesceTree(chart: LoadedChart, values: GoMap): GoMap {
-  coalesceDefaults(values, readValuesShared(chart.valuesUri, chart.valuesText).values);
+  coalesceDefaults(values, readValuesShared(chart.valuesUri, chart.valuesText).values, chart.valuesUri);
   for (const sub of chart.subcharts) {
     let subValues = values.get(sub.name);
     if (!(subValues instanceof Map)) {
@@ -83,6 +86,7 @@ export function coalesceTree(chart: LoadedChart, values: GoMap): GoMap {
     copyGlobals(subValues, values);
     coalesceTree(sub, subValues);
   }
+  dropChartNulls(values, chart.valuesUri, new Set(chart.subcharts.map((sub) => sub.name)));
   return values;
 }
 

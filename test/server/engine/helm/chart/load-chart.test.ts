@@ -74,8 +74,8 @@ describe('loadChart', () => {
 
   // Helm's pkg/cmd/testdata/output/issue-9027.txt: a parent's own null over a subchart default
   // stays null in the subchart's view (and in the parent's `.Values.sub`), while the parent's
-  // own nulls elsewhere drop out of its view. We delete the subchart default instead.
-  it("a parent's own null over a subchart default stays null (Helm issue 9027)", { todo: 'nulls from chart defaults are treated like user nulls' }, () => {
+  // own nulls elsewhere drop out of its view.
+  it("a parent's own null over a subchart default stays null (Helm issue 9027)", () => {
     const files = chart({
       'Chart.yaml': 'name: p\n',
       'values.yaml': 'global: {hash: {key1: null, key3: 13}}\nsub: {hash: {key1: null, key3: 13}}\n',
@@ -87,5 +87,23 @@ describe('loadChart', () => {
     const sub = values.get('sub') as GoMap;
     assert.deepEqual(sub.get('hash'), new Map<string, unknown>([['key1', null], ['key3', 13], ['key4', 4]]));
     assert.deepEqual((sub.get('global') as GoMap).get('hash'), new Map<string, unknown>([['key1', null], ['key3', 13], ['key4', 4]]));
+  });
+
+  it("lets a user's null delete defaults in subcharts and globals too, and hides each chart's own nulls from it", () => {
+    const files = chart({
+      'Chart.yaml': 'name: p\n',
+      'values.yaml': 'own: null\nkept: 1\nsub: {extra: null}\n',
+      'charts/sub/Chart.yaml': 'name: sub\n',
+      'charts/sub/values.yaml': 'global: {g: 1}\nhash: {a: 1, b: 2}\nmine: null\n',
+    });
+    const user = (): GoMap => readValues('u', 'sub: {hash: {a: null}}\nglobal: {g: null}\n').values;
+    const { values } = chartValues(loadChart(files).chart, user);
+    assert.equal(values.has('own'), false);
+    assert.equal(values.get('kept'), 1);
+    const sub = values.get('sub') as GoMap;
+    assert.deepEqual(sub.get('hash'), new Map([['b', 2]]));
+    assert.equal((sub.get('global') as GoMap).has('g'), false);
+    assert.equal(sub.has('mine'), false);
+    assert.equal(sub.get('extra'), null, "the parent's null for a key the subchart lacks reaches it");
   });
 });
