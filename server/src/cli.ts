@@ -7,10 +7,12 @@ import { renderCommand } from './cli/render-command';
 import { schemaCommand } from './cli/schema-command';
 import { usage } from './cli/usage';
 
+const CHART_OPTIONS = ['values', 'set', 'set-string', 'set-file', 'set-json', 'release-name'];
+
 /** The options each command takes; another command's option is a usage error, not silently ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  lint: ['format', 'max-warnings', 'default-namespace', 'kubernetes-version', 'rule', 'values', 'set', 'release-name'],
-  render: ['default-namespace', 'kubernetes-version', 'values', 'set', 'release-name'],
+  lint: ['format', 'max-warnings', 'default-namespace', 'kubernetes-version', 'rule', ...CHART_OPTIONS],
+  render: ['default-namespace', 'kubernetes-version', ...CHART_OPTIONS],
   schema: ['out'],
 };
 
@@ -26,6 +28,9 @@ async function main(argv: string[]): Promise<number> {
       rule: { type: 'string', multiple: true },
       values: { type: 'string', multiple: true, short: 'f' },
       set: { type: 'string', multiple: true },
+      'set-string': { type: 'string', multiple: true },
+      'set-file': { type: 'string', multiple: true },
+      'set-json': { type: 'string', multiple: true },
       'release-name': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -44,9 +49,16 @@ async function main(argv: string[]): Promise<number> {
     if (rest.length > 0) throw new UsageError(`'schema' takes no paths: got '${rest[0]}'. Use --out <file> to write a file.`);
     return schemaCommand(values.out, cwd, processOutput);
   }
+  const chartOptions = {
+    values: values.values ?? [],
+    set: values.set ?? [],
+    setString: values['set-string'] ?? [],
+    setFile: values['set-file'] ?? [],
+    setJson: values['set-json'] ?? [],
+    releaseName: values['release-name'],
+  };
   if (command === 'render') {
     if (rest.length > 1) throw new UsageError(`'render' takes one chart folder: got '${rest[1]}' too.`);
-    const chartOptions = { values: values.values ?? [], set: values.set ?? [], releaseName: values['release-name'] };
     const target = { defaultNamespace: values['default-namespace'], kubernetesVersion: values['kubernetes-version'] };
     return renderCommand({ chart: rest[0], ...chartOptions, ...target }, cwd, processOutput);
   }
@@ -58,9 +70,7 @@ async function main(argv: string[]): Promise<number> {
       defaultNamespace: values['default-namespace'],
       kubernetesVersion: values['kubernetes-version'],
       rules: values.rule ?? [],
-      values: values.values ?? [],
-      set: values.set ?? [],
-      releaseName: values['release-name'],
+      ...chartOptions,
     },
     cwd,
     version,

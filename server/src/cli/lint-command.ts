@@ -4,6 +4,7 @@ import { URI } from 'vscode-uri';
 import { configFrom, type EngineConfig } from '../engine/config';
 import type { ChartRenderer, RenderOptions, ValuesFile } from '../engine/helm/chart/chart-render';
 import { renderChart } from '../engine/helm/chart/render-chart';
+import { setFilePaths } from '../engine/helm/values/set-values';
 import { rules } from '../engine/rules';
 import { collectFiles, UsageError } from './collect-files';
 import { formatJson, formatText, summarize, type FileFindings } from './format';
@@ -13,17 +14,27 @@ import { kubernetesVersion, maxWarnings, outputFormat, ruleLevels, type OutputFo
 import type { Output } from './output';
 import { formatSarif } from './sarif';
 
-export interface LintArguments {
+export interface LintArguments extends ChartArguments {
   paths: readonly string[];
   format?: string;
   maxWarnings?: string;
   defaultNamespace?: string;
   kubernetesVersion?: string;
   rules: readonly string[];
+}
+
+/** How `lint` and `render` render charts, as `helm template` takes it. */
+export interface ChartArguments {
   /** `--values`/`-f` files, applied in order after each chart's own values. */
   values?: readonly string[];
-  /** `--set key=value`, applied last. */
+  /** `--set key=value`, applied after the values files and `--set-json`. */
   set?: readonly string[];
+  /** `--set-string key=value`: the values stay strings; after `--set`. */
+  setString?: readonly string[];
+  /** `--set-file key=path`: the value is the file's text; applied last. */
+  setFile?: readonly string[];
+  /** `--set-json key=json`: applied first, right after the values files. */
+  setJson?: readonly string[];
   releaseName?: string;
 }
 
@@ -74,22 +85,26 @@ function render(format: OutputFormat, results: readonly FileFindings[], cwd: str
   }
 }
 
-/** The chart options shared by `lint` and `render`: values files read, `--set` expressions checked. */
+/** The chart options shared by `lint` and `render`: values files and `--set-file` files read, `--set` expressions checked. */
 export async function renderOptions(
-  args: Pick<LintArguments, 'values' | 'set' | 'releaseName'>,
+  args: ChartArguments,
   config: EngineConfig,
   cwd: string,
 ): Promise<RenderOptions> {
   const valuesFiles: ValuesFile[] = [];
   for (const file of args.values ?? []) {
     const absolute = path.resolve(cwd, file);
-    const text = await fs.readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`Cannot read the values file '${file}': ${error.code ?? error.message}.`);
-    });
-    valuesFiles.push({ uri: URI.file(absolute).toString(), text });
+    valuesFiles.push({ uri: URI.file(absolute).toString(), text: await readUserFile(absolute, `the values file '${file}'`) });
   }
-  for (const expression of args.set ?? []) {
-    if (!/^[^=]+=/.test(expression)) throw new UsageError(`--set takes key=value, not '${expression}'.`);
+  const setOptions = { set: args.set, 'set-string': args.setString, 'set-file': args.setFile, 'set-json': args.setJson };
+  for (const [option, expressions] of Object.entries(setOptions)) {
+    for (const expression of expressions ?? []) {
+      if (!/^[^=]+=/.test(expression)) throw new UsageError(`--${option} takes key=value, not '${expression}'.`);
+    }
+  }
+  const setFileTexts = new Map<string, string>();
+  for (const file of (args.setFile ?? []).flatMap(setFilePaths)) {
+    if (!setFileTexts.has(file)) setFileTexts.set(file, await readUserFile(path.resolve(cwd, file), `the --set-file file '${file}'`));
   }
   return {
     releaseName: args.releaseName ?? DEFAULT_RELEASE_NAME,
@@ -97,5 +112,16 @@ export async function renderOptions(
     kubernetesVersion: config.kubernetesVersion,
     valuesFiles,
     setValues: args.set ?? [],
+    setJsonValues: args.setJson ?? [],
+    setStringValues: args.setString ?? [],
+    setFileValues: args.setFile ?? [],
+    setFileTexts,
   };
+}
+
+/** A file the user named on the command line; one that cannot be read is a usage error. */
+async function readUserFile(absolute: string, what: string): Promise<string> {
+  return fs.readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`Cannot read ${what}: ${error.code ?? error.message}.`);
+  });
 }

@@ -7,17 +7,14 @@ import { renderChart } from '../engine/helm/chart/render-chart';
 import type { RenderProblem } from '../engine/helm/chart/chart-render';
 import { readChartFiles } from '../files/chart-files';
 import { UsageError } from './collect-files';
-import { renderOptions } from './lint-command';
+import { renderOptions, type ChartArguments } from './lint-command';
 import { kubernetesVersion } from './options';
 import type { Output } from './output';
 
-export interface RenderArguments {
+export interface RenderArguments extends ChartArguments {
   chart: string | undefined;
   defaultNamespace?: string;
   kubernetesVersion?: string;
-  values?: readonly string[];
-  set?: readonly string[];
-  releaseName?: string;
 }
 
 /**

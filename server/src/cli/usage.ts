@@ -22,11 +22,17 @@ templates, not YAML, and are checked through what the chart renders to, with eac
 finding on the template line that wrote it.
 
   -f, --values <file>         a values file applied after the chart's own; repeatable
-  --set <key=value>           a value set last, as helm --set does; repeatable
+  --set <key=value>           a value, typed as helm --set types it; repeatable
+  --set-string <key=value>    a value kept as a string; repeatable
+  --set-file <key=path>       the text of a file as the value; repeatable
+  --set-json <key=json>       a JSON value; repeatable
   --release-name <name>       .Release.Name (default: release-name)
 
+As in helm, values files apply first, then --set-json, --set, --set-string and
+--set-file, each in the order given.
+
 render prints what a chart renders to, as helm template prints it, without helm: the
-templates are interpreted in-process. It takes -f/--values, --set, --release-name,
+templates are interpreted in-process. It takes the chart options above and
 --default-namespace and --kubernetes-version as lint does; a template that fails to
 render is reported on stderr and makes the exit status 1.
 

@@ -94,6 +94,19 @@ describe('kube-stateful lint on a chart, with a renderer', () => {
   it('refuses a values file it cannot read and a --set without a value', async () => {
     await assert.rejects(lint('text', { values: ['missing.yaml'] }), { name: 'Error', message: /Cannot read the values file 'missing.yaml': ENOENT/ });
     await assert.rejects(lint('text', { set: ['replicas'] }), { message: "--set takes key=value, not 'replicas'." });
+    await assert.rejects(lint('text', { setJson: ['replicas'] }), { message: "--set-json takes key=value, not 'replicas'." });
+    await assert.rejects(lint('text', { setFile: ['conf=missing.conf'] }), { message: /Cannot read the --set-file file 'missing.conf': ENOENT/ });
+  });
+
+  it('passes --set-string, --set-json and --set-file on, with the texts of the files read from the current folder', async () => {
+    writeFileSync(path.join(root, 'db.conf'), 'max_connections = 10\n');
+    await lint('json', { setString: ['tag=1.10'], setJson: ['resources={"cpu":1}'], setFile: ['conf=db.conf'] });
+    const { options } = seen.at(-1)!;
+    assert.deepEqual(options.setStringValues, ['tag=1.10']);
+    assert.deepEqual(options.setJsonValues, ['resources={"cpu":1}']);
+    assert.deepEqual(options.setFileValues, ['conf=db.conf']);
+    assert.deepEqual(options.setFileTexts, new Map([['db.conf', 'max_connections = 10\n']]));
+    rmSync(path.join(root, 'db.conf'));
   });
 
   it('reads a chart folder as relative paths and texts, leaving out binary files', async () => {

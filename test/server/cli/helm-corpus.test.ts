@@ -63,6 +63,20 @@ describe('kube-stateful render', () => {
     assert.equal(runCli(['render', chart, '--set', 'name=orders']).status, 0);
   });
 
+  it('renders with --set-string, --set-json and --set-file, the file read relative to the current folder', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'kube-stateful-set-'));
+    after(() => rmSync(folder, { recursive: true, force: true }));
+    const chart = path.join(folder, 'conf');
+    mkdirSync(path.join(chart, 'templates'), { recursive: true });
+    writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: conf\nversion: 1.0.0\n');
+    writeFileSync(path.join(chart, 'values.yaml'), 'tag: latest\nlimits: {memory: 1Gi}\n');
+    writeFileSync(path.join(chart, 'templates', 'configmap.yaml'), 'tag: {{ .Values.tag | quote }}\nlimits: {{ .Values.limits | toJson }}\nconf: {{ .Values.conf | quote }}\n');
+    writeFileSync(path.join(folder, 'app.conf'), 'port=5432');
+    const run = runCli(['render', 'conf', '--set-string', 'tag=010', '--set-json', 'limits={"cpu":2}', '--set-file', 'conf=app.conf'], folder);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '---\n# Source: conf/templates/configmap.yaml\ntag: "010"\nlimits: {"cpu":2,"memory":"1Gi"}\nconf: "port=5432"\n');
+  });
+
   it('refuses a folder that is not a chart', () => {
     const run = runCli(['render', path.join(CORPUS, '_values')]);
     assert.equal(run.status, 2);

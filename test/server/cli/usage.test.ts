@@ -87,7 +87,7 @@ describe('kube-stateful --help and --version', () => {
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout, /^kube-stateful \d+\.\d+\.\d+/);
       assert.match(run.stdout, /Usage:\n\s+kube-stateful lint \[options\] \[paths or globs\.\.\.\]\n\s+kube-stateful render \[options\] <chart folder>\n\s+kube-stateful schema \[--out <file>\]/);
-      for (const option of ['--format', '--max-warnings', '--default-namespace', '--kubernetes-version', '--rule', '--values', '--set', '--release-name', '--out']) {
+      for (const option of ['--format', '--max-warnings', '--default-namespace', '--kubernetes-version', '--rule', '--values', '--set', '--set-string', '--set-file', '--set-json', '--release-name', '--out']) {
         assert.ok(run.stdout.includes(option), option);
       }
       for (const format of ['text', 'json', 'sarif', 'github']) assert.ok(run.stdout.includes(format), format);

@@ -26,8 +26,16 @@ export interface RenderOptions {
   readonly kubernetesVersion: KubernetesVersion;
   /** Applied in order after the chart's `values.yaml`. */
   readonly valuesFiles: readonly ValuesFile[];
-  /** `--set` expressions, applied last, in order. */
+  /** `--set` expressions, in order, after the values files and `--set-json`. */
   readonly setValues: readonly string[];
+  /** `--set-json` expressions, in order, right after the values files. */
+  readonly setJsonValues?: readonly string[];
+  /** `--set-string` expressions, in order, after `--set`. */
+  readonly setStringValues?: readonly string[];
+  /** `--set-file` expressions, in order, last; each path's text comes from `setFileTexts`. */
+  readonly setFileValues?: readonly string[];
+  /** The text of each file `setFileValues` names, by the path as written: the caller reads them, never the engine. */
+  readonly setFileTexts?: ReadonlyMap<string, string>;
 }
 
 /** One template's output, before it is split into documents. */

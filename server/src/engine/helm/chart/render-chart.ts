@@ -7,7 +7,7 @@ import { wholeTemplateError } from '../template/errors';
 import { TemplateSet, type TemplateError } from '../template/template-set';
 import { mergeUserValues } from '../values/coalesce';
 import { readValuesShared } from '../values/read-values';
-import { applySetValue } from '../values/set-values';
+import { applyJsonValue, applySetValue } from '../values/set-values';
 import { capabilitiesObject, releaseObject, templateObject, topObject } from './builtin-objects';
 import type { ChartFiles, ChartRender, RenderOptions, RenderProblem, RenderedTemplate } from './chart-render';
 import { chartValues } from './chart-values';
@@ -32,18 +32,19 @@ export function renderChart(files: ChartFiles, options: RenderOptions, functions
   const problems: RenderProblem[] = [...loaded.problems];
   collectValuesProblems(loaded.chart, problems);
 
+  const setters = userSetters(options);
   const userValues = (): GoMap => {
     let merged: GoMap = new Map();
     for (const file of options.valuesFiles) merged = mergeUserValues(merged, readValuesShared(file.uri, file.text).values);
-    for (const expression of options.setValues) applySetValue(merged, expression);
+    for (const { apply } of setters) apply(merged);
     return merged;
   };
   for (const file of options.valuesFiles) {
     for (const problem of readValuesShared(file.uri, file.text).problems) problems.push({ ...problem, severity: 'error', ruleId: 'helm-render-error' });
   }
-  for (const expression of options.setValues) {
-    const error = applySetValue(new Map(), expression);
-    if (error) problems.push({ uri: files.rootUri, start: 0, end: 0, message: `failed parsing --set data: ${error}`, severity: 'error', ruleId: 'helm-render-error' });
+  for (const { apply, failure } of setters) {
+    const error = apply(new Map());
+    if (error) problems.push({ uri: files.rootUri, start: 0, end: 0, message: failure(error), severity: 'error', ruleId: 'helm-render-error' });
   }
 
   const { chart, values } = chartValues(loaded.chart, userValues);
@@ -89,6 +90,32 @@ export function renderChart(files: ChartFiles, options: RenderOptions, functions
     templates.push({ name: template.name, uri: template.uri, output });
   }
   return { rootUri: files.rootUri, chartName: loaded.chart.name, templates, problems };
+}
+
+interface UserSetter {
+  readonly apply: (values: GoMap) => string | undefined;
+  /** Helm's message when the expression does not parse. */
+  readonly failure: (error: string) => string;
+}
+
+/**
+ * The `--set` family in the order Helm applies them: JSON, typed, string, then file values.
+ * Messages name the key, never the value: Helm prints a bad `--set-json` whole, which may hold a secret.
+ */
+function userSetters(options: RenderOptions): UserSetter[] {
+  const fileText = (path: string): string | undefined => options.setFileTexts?.get(path);
+  return [
+    ...(options.setJsonValues ?? []).map((expression) => ({ apply: (values: GoMap) => applyJsonValue(values, expression), failure: (error: string) => `failed parsing --set-json data: ${error}` })),
+    ...options.setValues.map((expression) => ({ apply: (values: GoMap) => applySetValue(values, expression), failure: (error: string) => `failed parsing --set data: ${error}` })),
+    ...(options.setStringValues ?? []).map((expression) => ({
+      apply: (values: GoMap) => applySetValue(values, expression, 'set-string'),
+      failure: (error: string) => `failed parsing --set-string data: ${error}`,
+    })),
+    ...(options.setFileValues ?? []).map((expression) => ({
+      apply: (values: GoMap) => applySetValue(values, expression, 'set-file', fileText),
+      failure: (error: string) => `failed parsing --set-file data: ${error}`,
+    })),
+  ];
 }
 
 /**

@@ -6,7 +6,7 @@ import { text, type FunctionGroup } from './common';
 import { jsonText, toJsonValue, toYamlRope, yamlKeyOrder } from './yaml-emit';
 
 /** Plain data read by the `yaml` or JSON parser, as Helm sees it after its trip through JSON: numbers are float64, keys strings. */
-function fromParsed(value: unknown): GoValue {
+export function fromParsed(value: unknown): GoValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') return value;

@@ -1,13 +1,23 @@
+import { fromParsed } from '../functions/yaml-json';
 import type { GoMap, GoValue } from '../go/values';
 
 /**
- * Applies one `--set` expression (`a.b=c,list[0]=x,l={a,b}`) to `values`, as Helm's strvals
- * does: `true`/`false` are booleans, `null` is nil (which then deletes the chart default),
- * integers without a leading zero are int64 (bigint here, as Go prints and compares them as
- * ints), anything else a string. `\` escapes `.`, `,`, `=` and `[`. Returns an error message
- * or undefined.
+ * Which of helm's `--set` options an expression came from: `set` types its values, `set-string`
+ * keeps them strings, `set-file` takes each value as a file path and sets the file's text.
  */
-export function applySetValue(values: GoMap, expression: string): string | undefined {
+export type SetKind = 'set' | 'set-string' | 'set-file';
+
+/** A file's text by the path as the user wrote it; the caller reads files, never the engine. */
+export type FileText = (path: string) => string | undefined;
+
+/**
+ * Applies one `--set` expression (`a.b=c,list[0]=x,l={a,b}`) to `values`, as Helm's strvals
+ * does. With `set`, `true`/`false` are booleans, `null` is nil (which then deletes the chart
+ * default), integers without a leading zero are int64 (bigint here, as Go prints and compares
+ * them as ints), anything else a string. `\` escapes `.`, `,`, `=` and `[`. A `{…}` list is
+ * typed the same way for every kind, as strvals does. Returns an error message or undefined.
+ */
+export function applySetValue(values: GoMap, expression: string, kind: SetKind = 'set', fileText: FileText = () => undefined): string | undefined {
   for (const assignment of splitUnescaped(expression, ',', true)) {
     if (assignment === '') continue;
     const equals = indexUnescaped(assignment, '=');
@@ -15,13 +25,59 @@ export function applySetValue(values: GoMap, expression: string): string | undef
     const path = parsePath(assignment.slice(0, equals));
     if (typeof path === 'string') return path;
     const raw = assignment.slice(equals + 1);
-    const value: GoValue =
-      raw.startsWith('{') && raw.endsWith('}')
-        ? splitUnescaped(raw.slice(1, -1), ',', false).map((item) => typedValue(unescape(item)))
-        : typedValue(unescape(raw));
+    if (raw.startsWith('{') && raw.endsWith('}')) {
+      const items = splitUnescaped(raw.slice(1, -1), ',', false).map((item) => unescape(item));
+      setAtPath(values, path, kind === 'set-string' ? items : items.map(typedValue));
+      continue;
+    }
+    const text = unescape(raw);
+    const value = kind === 'set' ? typedValue(text) : kind === 'set-string' ? text : fileText(text);
+    if (value === undefined) return `open ${text}: no such file or directory`;
     setAtPath(values, path, value);
   }
   return undefined;
+}
+
+/** The paths a `--set-file` expression names, for the caller to read before the render. */
+export function setFilePaths(expression: string): string[] {
+  return splitUnescaped(expression, ',', true).flatMap((assignment) => {
+    const equals = indexUnescaped(assignment, '=');
+    const raw = equals < 0 ? '' : assignment.slice(equals + 1);
+    return raw === '' || (raw.startsWith('{') && raw.endsWith('}')) ? [] : [unescape(raw)];
+  });
+}
+
+/**
+ * Applies one `--set-json` expression (`a.b={"x":1},n=[1,2]`): each key takes the JSON value
+ * after its `=`, which may hold commas; a comma after the value starts the next key. JSON
+ * numbers are float64, and `null` deletes the chart default as with `--set`.
+ */
+export function applyJsonValue(values: GoMap, expression: string): string | undefined {
+  let rest = expression;
+  while (rest !== '') {
+    const equals = indexUnescaped(rest, '=');
+    if (equals < 0) return `key "${unescape(rest)}" has no value`;
+    const path = parsePath(rest.slice(0, equals));
+    if (typeof path === 'string') return path;
+    const json = rest.slice(equals + 1);
+    const parsed = leadingJson(json);
+    if (!parsed) return `invalid JSON after "${unescape(rest.slice(0, equals))}="`;
+    setAtPath(values, path, fromParsed(parsed.value));
+    rest = json.slice(parsed.end + 1);
+  }
+  return undefined;
+}
+
+/** The shortest run of `text` up to a comma, or to its end, that is one JSON value. */
+function leadingJson(text: string): { value: unknown; end: number } | undefined {
+  for (let end = text.indexOf(','); ; end = text.indexOf(',', end + 1)) {
+    const candidate = end < 0 ? text : text.slice(0, end);
+    try {
+      return { value: JSON.parse(candidate), end: end < 0 ? text.length : end };
+    } catch {
+      if (end < 0) return undefined;
+    }
+  }
 }
 
 type PathPart = string | number;

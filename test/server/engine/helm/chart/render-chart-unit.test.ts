@@ -42,6 +42,24 @@ describe('renderChart', () => {
     assert.deepEqual(outputs(files, { valuesFiles, setValues: ['c=300'] }), { 'p/templates/t.yaml': '10 200 300' });
   });
 
+  it("applies the --set options in Helm's order: JSON, typed, string, then file values", () => {
+    const files = chart({ 'Chart.yaml': 'name: p\n', 'values.yaml': 'a: 1\nb: 2\nc: 3\nd: 4\n', 'templates/t.yaml': '{{ .Values.a }} {{ .Values.b }} {{ .Values.c }} {{ typeIs "float64" .Values.d }}' });
+    const options = {
+      setFileValues: ['a=a.txt'],
+      setStringValues: ['a=string,b=string'],
+      setValues: ['a=typed,b=typed,c=typed,d=5'],
+      setJsonValues: ['a="json",b="json",c="json",d=5'],
+      setFileTexts: new Map([['a.txt', 'file']]),
+    };
+    assert.deepEqual(outputs(files, options), { 'p/templates/t.yaml': 'file string typed false' });
+  });
+
+  it('reports a --set option that does not parse, naming the option', () => {
+    const files = chart({ 'Chart.yaml': 'name: p\n', 'templates/t.yaml': 'x' });
+    const messages = renderChart(files, { ...OPTIONS, setJsonValues: ['a={'], setFileValues: ['f=none.txt'] }).problems.map((problem) => problem.message);
+    assert.deepEqual(messages, ['failed parsing --set-json data: invalid JSON after "a="', 'failed parsing --set-file data: open none.txt: no such file or directory']);
+  });
+
   it('reports a failing template with Helm message and still renders the others', () => {
     const files = chart({
       'Chart.yaml': 'name: p\n',
