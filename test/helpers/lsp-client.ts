@@ -29,7 +29,7 @@ export class TestClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
 
-  constructor(private readonly settings: Record<string, unknown> = { validation: { delay: 0 } }) {
+  constructor(private settings: Record<string, unknown> = { validation: { delay: 0 } }) {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
@@ -81,6 +81,12 @@ export class TestClient {
     await this.connection.sendNotification('initialized', {});
     await this.waitForLog(/Indexed \d+ YAML files/, indexTimeoutMs);
     return result;
+  }
+
+  /** Answers `workspace/configuration` with `settings` from now on, and tells the server they changed. */
+  changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    return this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubeStateful: settings } });
   }
 
   open(uri: string, text: string, version = 1): Promise<void> {
