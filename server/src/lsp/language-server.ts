@@ -109,7 +109,7 @@ export class LanguageServer {
     }
     if (this.clientRegistersWatchers) {
       await this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*.tpl' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*.tpl' }, { globPattern: '**/values.schema.json' }] })
         .catch((error: unknown) => this.registrationRefused('file watching', error));
     }
     if (this.clientHasFolders) {

@@ -113,4 +113,16 @@ describe('Helm charts', () => {
     const result: { text: string } | null = await client.connection.sendRequest('kubeStateful/renderedManifest', { uri: helpers });
     assert.match(result?.text ?? '', /serviceName: release-name-renamed/);
   });
+
+  it("reports values that break the chart's values.schema.json on the values.yaml key", async () => {
+    writeFileSync(chartFile('values.schema.json'), JSON.stringify({ type: 'object', properties: { image: { type: 'object' } } }));
+    client = new TestClient();
+    await client.initialize(folder);
+    const values = fileUri(chartFile('values.yaml'));
+    await client.open(values, text('values.yaml'));
+    const diagnostics = await client.diagnosticsFor(values, (published) => codes(published).includes('helm-render-error'));
+    const error = diagnostics.find((diagnostic) => diagnostic.code === 'helm-render-error')!;
+    assert.deepEqual(error.range.start, { line: 0, character: 0 });
+    assert.match(String(error.message), /at '\/image': must be object/);
+  });
 });

@@ -35,6 +35,8 @@ export interface LoadedChart {
   readonly uri: string;
   readonly valuesUri: string;
   readonly valuesText: string;
+  /** `values.schema.json`, when the chart has one. */
+  readonly schema: { readonly text: string } | undefined;
   readonly dependencies: readonly ChartDependency[];
   /** The files templates may render (`templates/**`); for a library chart only its `_*` helpers. */
   readonly templates: readonly ChartTemplate[];
@@ -130,6 +132,7 @@ function loadFolder(
     uri,
     valuesUri: `${uri}/values.yaml`,
     valuesText: files.get('values.yaml') ?? '',
+    schema: files.has('values.schema.json') ? { text: files.get('values.schema.json')! } : undefined,
     dependencies,
     templates,
     otherFiles,

@@ -13,6 +13,7 @@ import type { ChartFiles, ChartRender, RenderOptions, RenderProblem, RenderedTem
 import { chartValues } from './chart-values';
 import type { YamlPrinter } from './files-object';
 import { loadChart, type ChartTemplate, type LoadedChart } from './load-chart';
+import { validateValues } from './values-schema';
 
 /** A template of the tree with the chart it belongs to. */
 interface PlacedTemplate {
@@ -48,6 +49,8 @@ export function renderChart(files: ChartFiles, options: RenderOptions, functions
   }
 
   const { chart, values } = chartValues(loaded.chart, userValues);
+  // Helm stops at a schema error; we report it and render anyway, so the templates are still checked.
+  problems.push(...validateValues(chart, values));
   const toYaml = yamlPrinter(functions);
   const release = releaseObject(options.releaseName, options.namespace);
   const capabilities = capabilitiesObject(options.kubernetesVersion);
