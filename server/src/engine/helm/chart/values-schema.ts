@@ -1,5 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { RegExpEngine } from 'ajv/dist/types';
 import Ajv2020 from 'ajv/dist/2020';
+import { RE2JS } from 're2js';
 import { Rope } from '../go/rope';
 import { entrySource, type GoMap, type GoValue } from '../go/values';
 import type { RenderProblem } from './chart-render';
@@ -66,9 +68,21 @@ function compile(text: string): Compiled {
 function validator(schema: Record<string, unknown>): ValidateFunction {
   const draft2020 = typeof schema.$schema === 'string' && schema.$schema.includes('2020-12');
   const { $schema: _ignored, ...rest } = schema;
-  const options = { strict: false, allErrors: true, validateFormats: false, logger: false as const };
+  const options = { strict: false, allErrors: true, validateFormats: false, logger: false as const, code: { regExp: re2 } };
   return (draft2020 ? new Ajv2020(options) : new Ajv(options)).compile(rest);
 }
+
+/**
+ * `pattern` and `patternProperties` through RE2, as Go's validators match them: a schema is the
+ * chart author's text, and a backtracking pattern such as `(a*)*b` must not hang the editor.
+ */
+const re2: RegExpEngine = Object.assign(
+  (pattern: string) => {
+    const regex = RE2JS.compile(pattern);
+    return { test: (input: string) => regex.matcher(input).find() };
+  },
+  { code: 're2js' },
+);
 
 /** Ajv's message, with the property it names for the keywords whose message leaves it out. */
 function describe(error: ErrorObject): string {

@@ -54,4 +54,11 @@ describe("values.schema.json", () => {
     assert.deepEqual(remote.map(({ severity }) => severity), ['info']);
     assert.match(remote[0]!.message, /not checked against it/);
   });
+
+  it('matches patterns as RE2 does: a backtracking pattern gives its error instead of hanging', () => {
+    const schema = JSON.stringify({ properties: { name: { type: 'string', pattern: '^(a*)*b$' } } });
+    const found = problems(chart({ 'values.schema.json': schema, 'values.yaml': `name: ${'a'.repeat(40)}c\n` }));
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /at '\/name': must match pattern/);
+  });
 });
