@@ -4,8 +4,8 @@ import path from 'node:path';
 import { it } from 'node:test';
 
 const ENGINE = path.join(__dirname, '..', '..', '..', 'server', 'src', 'engine');
-/** The engine turns text into findings; editors, protocols and the file system belong to its adapters. */
-const FORBIDDEN = /^(vscode|vscode-languageserver.*|vscode-languageclient.*|(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads))$/;
+/** The engine turns text into findings; editors, protocols, the file system and node-only zlib belong to its adapters. */
+const FORBIDDEN = /^(vscode|vscode-languageserver.*|vscode-languageclient.*|(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads|zlib))$/;
 
 function sources(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
