@@ -155,6 +155,31 @@ export function insertEntries(editor: FileEditor, target: YAMLMap, entries: [str
   return true;
 }
 
+/**
+ * Removes an entry from a mapping: in block style its whole lines, with a comment after it; in
+ * flow style the entry and one comma. Refuses an entry that shares its line with a `- ` or
+ * another key, whose removal would need the surrounding text rewritten.
+ */
+export function removePair(editor: FileEditor, parent: YAMLMap, pair: Pair<Node, Node | null>): boolean {
+  const { text, layout } = editor;
+  const items = parent.items as Pair<Node, Node | null>[];
+  const index = items.indexOf(pair);
+  const start = pair.key?.range?.[0];
+  if (index < 0 || start === undefined) return false;
+  const end = pairEnd(text, pair);
+  if (parent.flow) {
+    if (items.length === 1) editor.replace(start, end, '');
+    else if (index < items.length - 1) editor.replace(start, items[index + 1].key.range![0], '');
+    else editor.replace(pairEnd(text, items[index - 1]), end, '');
+    return true;
+  }
+  const lineStart = layout.lineStart(layout.lineOf(start));
+  if (!/^[ \t]*$/.test(text.slice(lineStart, start))) return false;
+  const endLine = layout.lineOf(end);
+  editor.replace(lineStart, endLine + 1 < layout.lineCount ? layout.lineStart(endLine + 1) : text.length, '');
+  return true;
+}
+
 /** End of an entry's text; with `trimmed`, without the line break a block value ends with. */
 function pairEnd(text: string, pair: Pair<Node, Node | null>, trimmed = true): number {
   const node = pair.value?.range ? pair.value : pair.key;

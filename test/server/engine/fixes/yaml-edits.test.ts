@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isMap, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { FileEditor, insertEntries, setIn } from '../../../../server/src/engine/fixes/yaml-edits';
+import { FileEditor, insertEntries, removePair, setIn } from '../../../../server/src/engine/fixes/yaml-edits';
 import { map, placeholder, raw, type YamlValue } from '../../../../server/src/engine/fixes/yaml-render';
 import { applyTextEdits } from '../../../helpers/apply-edits';
 
@@ -16,6 +16,16 @@ const root = (document: Document) => document.contents as YAMLMap;
 const entry = (key: string, value: YamlValue): [string, YamlValue][] => [[key, value]];
 
 describe('YAML edits', () => {
+  it('removes an entry: whole lines in block style, the entry and one comma in flow style', () => {
+    const remove = (text: string, at: (document: Document) => YAMLMap, index: number) =>
+      edit(text, (editor, document) => removePair(editor, at(document), at(document).items[index] as any))?.text;
+    assert.equal(remove('a:\n  b: 1  # note\n  c:\n    - x\nd: 2\n', (document) => root(document).items[0].value as YAMLMap, 1), 'a:\n  b: 1  # note\nd: 2\n');
+    assert.equal(remove('a: 1\nb: 2', root, 1), 'a: 1\n');
+    assert.equal(remove('a: {x: 1, y: 2}\n', (document) => root(document).items[0].value as YAMLMap, 0), 'a: {y: 2}\n');
+    assert.equal(remove('a: {x: 1}\n', (document) => root(document).items[0].value as YAMLMap, 0), 'a: {}\n');
+    assert.equal(remove('- a: 1\n  b: 2\n', (document) => (document.contents as any).items[0], 0), undefined);
+  });
+
   it('adds entries after the last one, also after a block scalar and at a file end without a line break', () => {
     assert.equal(edit('a:\n  b: 1  # note\nc: 2\n', (editor, document) => insertEntries(editor, root(document).items[0].value as YAMLMap, entry('d', raw('3')), 'last'))?.text, 'a:\n  b: 1  # note\n  d: 3\nc: 2\n');
     assert.equal(edit('a: |\n  x\nb: 1', (editor, document) => insertEntries(editor, root(document), entry('c', raw('2')), 'last'))?.text, 'a: |\n  x\nb: 1\nc: 2\n');
