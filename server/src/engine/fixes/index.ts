@@ -6,6 +6,7 @@ import {
   accessModesFixes,
   apiVersionFixes,
   invalidEnumValueFixes,
+  releaseLabelFixes,
   restartPolicyFixes,
   selectorOperatorFixes,
   selectorTemplateFixes,
@@ -32,6 +33,7 @@ const PROVIDERS: Record<string, (context: FixContext) => Fix[]> = {
   'selector-template-mismatch': selectorTemplateFixes,
   'vct-access-modes-missing': accessModesFixes,
   'vct-storage-missing': storageFixes,
+  'vct-release-labels': releaseLabelFixes,
 };
 
 /**

@@ -1,7 +1,9 @@
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { isMap, isScalar } from 'yaml';
 import { labelsOf } from '../kubernetes/label-selector';
 import { claimTemplatesOf } from '../kubernetes/pod-template';
 import { describeClaimTemplate } from '../kubernetes/template-parts';
+import type { Resource } from '../document/resource';
 import type { PathSegment } from '../document/yaml-nodes';
 import {
   fixNumber,
@@ -15,7 +17,7 @@ import {
   type FixContext,
 } from './fix-context';
 import type { Fix, WorkspaceChange } from './types';
-import { FileEditor, insertEntries, ownPair, replaceScalar, setIn } from './yaml-edits';
+import { FileEditor, insertEntries, ownPair, removePair, replaceScalar, setIn } from './yaml-edits';
 import { map, placeholder, seq, text, type YamlValue } from './yaml-render';
 
 /*
@@ -122,15 +124,20 @@ function claimPath(context: FixContext): PathSegment[] | undefined {
   return index === undefined ? undefined : ['spec', 'volumeClaimTemplates', index];
 }
 
+/** How a fix title names the claim template at a path. */
+function describeClaimAt(resource: Resource<StatefulSet>, at: PathSegment[]): string {
+  const index = at[at.length - 1];
+  const entry = claimTemplatesOf(resource).find((candidate) => candidate.path[candidate.path.length - 1] === index);
+  return entry ? describeClaimTemplate(entry) : 'the volumeClaimTemplate';
+}
+
 /** Adds a missing field of a volumeClaimTemplate with its usual value, selected for editing. */
 function claimFieldFix(context: FixContext, path: string[], value: YamlValue, field: string): Fix[] {
   const at = claimPath(context);
   const resource = resourceOf(context);
   const claim = resource && at && ownMapAt(resource, at);
   if (!resource?.is('StatefulSet') || !claim) return [];
-  const index = Number(at[at.length - 1]);
-  const entry = claimTemplatesOf(resource).find((candidate) => candidate.path[candidate.path.length - 1] === index);
-  const title = `Add ${field} to ${entry ? describeClaimTemplate(entry) : 'the volumeClaimTemplate'}`;
+  const title = `Add ${field} to ${describeClaimAt(resource, at)}`;
   return [fix(context, 'insert', title, { preferred: true, safe: false }, (editor) => setIn(editor, resource.document, claim, path, value, 'first'))];
 }
 
@@ -140,4 +147,25 @@ export function accessModesFixes(context: FixContext): Fix[] {
 
 export function storageFixes(context: FixContext): Fix[] {
   return claimFieldFix(context, ['spec', 'resources', 'requests', 'storage'], placeholder('1Gi'), 'storage: 1Gi');
+}
+
+/**
+ * Removes a label from a claim template, and the `labels` mapping with it when it was the only
+ * one, so that no empty `labels:` is left behind.
+ */
+export function releaseLabelFixes(context: FixContext): Fix[] {
+  const at = claimPath(context);
+  const label = fixString(context.finding, 'label');
+  const resource = resourceOf(context);
+  const metadata = resource && at && ownMapAt(resource, [...at, 'metadata']);
+  const labels = metadata && ownPair(metadata, 'labels');
+  const entry = labels && isMap(labels.value) && label !== undefined ? ownPair(labels.value, label) : undefined;
+  if (!resource?.is('StatefulSet') || !metadata || !labels || !isMap(labels.value) || !entry) return [];
+  const only = labels.value.items.length === 1 && !labels.value.flow;
+  const labelMap = labels.value;
+  return [
+    fix(context, 'remove-label', `Remove label '${label}' from ${describeClaimAt(resource, at)}`, { preferred: true, safe: false }, (editor) =>
+      only ? removePair(editor, metadata, labels) : removePair(editor, labelMap, entry),
+    ),
+  ];
 }

@@ -46,8 +46,10 @@ import { probeInvalid } from './probe-invalid';
 import { resourcesRequestExceedsLimit } from './resources-request-exceeds-limit';
 import { secretRefInvalid } from './secret-ref-invalid';
 import { vctAccessModesMissing } from './vct-access-modes-missing';
+import { vctReleaseLabels } from './vct-release-labels';
 import { vctStorageMissing } from './vct-storage-missing';
 import { volumeMountNotFound } from './volume-mount-not-found';
+import { imageTagUnpinned } from './image-tag-unpinned';
 
 /** Every rule, in the order of docs/rules.md. */
 export const rules: readonly Rule[] = [
@@ -96,10 +98,12 @@ export const rules: readonly Rule[] = [
   volumeMountNotFound,
   vctAccessModesMissing,
   vctStorageMissing,
+  vctReleaseLabels,
   envValueConflict,
   secretRefInvalid,
   resourcesRequestExceedsLimit,
   probeInvalid,
+  imageTagUnpinned,
 ];
 
 export function ruleById(id: string): Rule | undefined {

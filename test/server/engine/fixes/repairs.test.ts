@@ -117,3 +117,39 @@ describe('volumeClaimTemplate fixes', () => {
     assert.equal(edit.snippet, 'storage: ${1:1Gi}');
   });
 });
+
+describe('removing a release label from a claim template', () => {
+  const LABELS = 'rules/vct-release-labels/chart-labels.yaml';
+
+  it('removes the label line with its comment, and nothing else', () => {
+    assert.deepEqual(changedLines('vct-release-labels', "Remove label 'helm.sh/chart' from volumeClaimTemplate 'data'", LABELS), [
+      ['          helm.sh/chart: postgresql-12.1.6  # from the common labels'],
+      [],
+    ]);
+    assert.deepEqual(changedLines('vct-release-labels', "Remove label 'app.kubernetes.io/version' from volumeClaimTemplate 'data'", LABELS, toCrlf), [
+      ['          app.kubernetes.io/version: "16.4.0"\r'],
+      [],
+    ]);
+  });
+
+  it('removes an entry of a flow mapping with its comma', () => {
+    assert.deepEqual(changedLines('vct-release-labels', "Remove label 'chart' from volumeClaimTemplate 'wal'", LABELS), [
+      ['        labels: {release: db, chart: postgresql}'],
+      ['        labels: {release: db}'],
+    ]);
+  });
+
+  it('removes the labels mapping when the label was its only entry', () => {
+    assert.deepEqual(changedLines('vct-release-labels', "Remove label 'version' from volumeClaimTemplate 'logs'", 'rules/vct-release-labels/versioned-values.yaml'), [
+      ['        labels:', '          version: 3'],
+      [],
+    ]);
+  });
+
+  it('is not part of fix-all: on a live StatefulSet the removal itself must be applied by hand', () => {
+    const session = sessionOf(fixtureFiles([LABELS]));
+    const fixes = fixesOf(session, 'vct-release-labels').filter((fix) => fix.id === 'remove-label');
+    assert.equal(fixes.length, 3);
+    assert.ok(fixes.every((fix) => !fix.safe));
+  });
+});
