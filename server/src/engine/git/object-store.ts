@@ -44,8 +44,9 @@ const ID_BYTES = 20;
 const locationKey = (pack: Pack, offset: number) => `${pack.path}@${offset}`;
 
 /**
- * Reads objects by id from loose files and packs, cached by id. The pack list is read once and
- * again when an object is not found, since `git gc` and fetches write new packs.
+ * Reads objects by id from loose files and packs, cached by id. The pack list is read once, and
+ * again when an object is not found or its pack cannot be read, since `git gc` and fetches
+ * replace packs.
  */
 export class ObjectStore {
   private readonly cache: ObjectCache;
@@ -65,7 +66,13 @@ export class ObjectStore {
   async read(id: string): Promise<GitObject> {
     const cached = this.cache.get(id);
     if (cached) return cached;
-    const found = (await this.find(id)) ?? (await this.find(id, true));
+    let found: GitObject | undefined;
+    try {
+      found = await this.find(id);
+    } catch {
+      // A pack that `git gc` replaced since it was listed reads as cut short: list the packs again.
+    }
+    found ??= await this.find(id, true);
     if (!found) throw new GitError('object-missing', await this.missingMessage(id));
     this.cache.set(id, found);
     return found;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { GitFileAccess, Inflate } from '../../../../server/src/engine/git/access';
@@ -136,6 +136,25 @@ describe('reading committed files in-process', () => {
         await assertMatchesGit(repository, inflate, expected);
       });
     }
+  });
+
+  it('keeps reading after git gc and repack replace the objects and packs it has seen', async () => {
+    const fresh = path.join(folder, 'maintained');
+    initRepository(fresh);
+    for (let version = 0; version < 4; version++) commitFiles(fresh, { 'statefulset.yaml': statefulSet(version) }, `version ${version}`);
+    const reader = await open(fresh);
+    const text = async (revision: string) => Buffer.from(value(await reader.readFile(revision, path.join(fresh, 'statefulset.yaml'))).bytes).toString();
+    assert.equal(await text('HEAD~3'), statefulSet(0));
+    git(fresh, ['gc', '-q']);
+    assert.equal(await text('HEAD~2'), statefulSet(1));
+    const packs = () => readdirSync(path.join(fresh, '.git', 'objects', 'pack')).filter((name) => name.endsWith('.pack'));
+    const before = packs();
+    commitFiles(fresh, { 'statefulset.yaml': statefulSet(4) }, 'version 4');
+    git(fresh, ['repack', '-q', '-a', '-d']);
+    assert.notDeepEqual(packs(), before, 'the pack the reader listed is gone');
+    // Not read yet, and listed in the index of the pack that is gone.
+    const blob = revParse(fresh, 'HEAD~2:statefulset.yaml');
+    assert.equal(Buffer.from(value(await reader.readBlob(blob))).toString(), statefulSet(2));
   });
 
   it('follows ~N and ^N, and says when they go past the first commit', async () => {
