@@ -118,12 +118,28 @@ describe('reading committed files in-process', () => {
     }
 
     it('resolves packed refs: branches, light and annotated tags', async () => {
-      assert.ok(git(repository, ['cat-file', '-p', 'HEAD']).length > 0);
       const reader = await open(repository);
       assert.equal(value(await reader.resolve('main')).commit, revParse(repository, 'main'));
       assert.deepEqual(value(await reader.resolve('light')), { commit: revParse(repository, 'HEAD~3'), ref: 'refs/tags/light' });
       assert.deepEqual(value(await reader.resolve('v1.0')), { commit: revParse(repository, 'HEAD~5'), ref: 'refs/tags/v1.0' });
       assert.equal(value(await reader.resolve('refs/heads/main')).commit, revParse(repository, 'main'));
+      // A commit after packing writes a loose ref, which wins over the packed line.
+      const packedMain = revParse(repository, 'main');
+      const next = commitFiles(repository, { 'statefulset.yaml': statefulSet(30) }, 'after packing');
+      try {
+        assert.equal(value(await reader.resolve('main')).commit, next);
+      } finally {
+        git(repository, ['reset', '-q', '--hard', packedMain]);
+      }
+    });
+
+    it('reads a checkout whose .git file points to the repository by a relative path, as submodules do', async () => {
+      const linked = path.join(folder, 'linked');
+      mkdirSync(linked, { recursive: true });
+      writeFileSync(path.join(linked, '.git'), 'gitdir: ../history/.git\n');
+      const reader = await open(path.join(linked, 'statefulset.yaml'));
+      assert.deepEqual(reader.location, { workTree: linked, gitDir: path.join(repository, '.git'), commonDir: path.join(repository, '.git') });
+      assert.equal(Buffer.from(value(await reader.readFile('HEAD', path.join(linked, 'statefulset.yaml'))).bytes).toString(), statefulSet(29));
     });
   });
 
