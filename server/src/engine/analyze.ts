@@ -1,5 +1,5 @@
 import { relocateFindings } from './derived/relocate';
-import { looksLikePatch } from './kustomize';
+import { looksLikePatch } from './kustomize/patch-files';
 import type { Resource } from './document/resource';
 import { isSuppressed, suppressionsOf } from './workspace/suppressions';
 import type { FileRule, Rule } from './rule';

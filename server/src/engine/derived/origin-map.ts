@@ -24,7 +24,7 @@ export interface OutputStretch {
 export interface WrittenAt {
   /** The line of the template that wrote it, or that called the helper that did. */
   readonly primary: SourceSpan;
-  /** The helper lines on the way, then the values keys that gave the text. */
+  /** The helper lines on the way, then the values keys that gave the text, then the kustomization entries that changed it. */
   readonly related: readonly RelatedSpan[];
 }
 
@@ -106,6 +106,7 @@ export class OriginMap {
       });
     }
     for (const origin of origins) if (origin.value) add(origin.value, `value from ${baseName(origin.value.uri)}`);
+    for (const origin of origins) for (const step of origin.via ?? []) add(step.span, step.message);
     return { primary, related };
   }
 

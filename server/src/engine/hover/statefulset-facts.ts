@@ -1,6 +1,6 @@
 import type { StatefulSet, StatefulSetSpec } from 'kubernetes-types/apps/v1';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
-import { looksLikePatch } from '../kustomize';
+import { looksLikePatch } from '../kustomize/patch-files';
 import { claimTemplatesOf } from '../kubernetes/pod-template';
 import type { Resource } from '../document/resource';
 import type { ResourceContext } from '../rule';

@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG, type EngineConfig } from '../config';
 import { providedKeys, requiredKeys } from './dependencies';
 import { FindingsCache } from './findings-cache';
 import { KeyIndex } from '../document/key-index';
-import { isKustomization, patchFilesOf } from '../kustomize';
+import { isKustomization, patchFilesOf } from '../kustomize/patch-files';
 import type { KindMap, Resource } from '../document/resource';
 import { OriginMap } from '../derived/origin-map';
 import { chartRootOfManifest, isUnderTemplates, RENDERED_SUFFIX, renderedUri, templateUriOf } from '../derived/chart-uris';

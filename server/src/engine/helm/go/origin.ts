@@ -26,4 +26,15 @@ export interface Origin {
   readonly frames: readonly CallFrame[];
   /** For a value that came from a values file unchanged: the key and value there. */
   readonly value?: SourceSpan;
+  /**
+   * For a kustomize build: the kustomization entries that changed the value written at `span`
+   * afterwards (a `namePrefix`, a name hash), in the order they acted. A Helm render sets none.
+   */
+  readonly via?: readonly OriginStep[];
+}
+
+/** A source line that acted on a value after it was written, and what it did. */
+export interface OriginStep {
+  readonly span: SourceSpan;
+  readonly message: string;
 }

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { URI, Utils } from 'vscode-uri';
-import { nestsTooDeep } from './document/nesting';
-import type { Resource } from './document/resource';
+import { nestsTooDeep } from '../document/nesting';
+import type { Resource } from '../document/resource';
 
 const KUSTOMIZATION_NAME = /\/(kustomization\.ya?ml|Kustomization)$/;
 

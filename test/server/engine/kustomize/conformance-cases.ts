@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { filesFromMap, type BuildFiles } from '../../../../server/src/engine/kustomize/files';
+
+/** kustomize's own krusty test cases, read where they lie beside the repository (never copied into it). */
+export const CONFORMANCE = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'kustomize-conformance');
+
+export interface ConformanceCase {
+  readonly name: string;
+  /** The folder the upstream test builds, as a file URI. */
+  readonly buildFolder: string;
+  readonly files: BuildFiles;
+  readonly expected: string;
+  readonly fields: string;
+}
+
+/** The cases of INDEX.tsv, each with its files as the build reads them. */
+export function conformanceCases(): ConformanceCase[] {
+  const lines = readFileSync(path.join(CONFORMANCE, 'INDEX.tsv'), 'utf8').split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+  const [header, ...rows] = lines.map((line) => line.split('\t'));
+  const column = (row: string[], name: string) => row[header.indexOf(name)];
+  return rows.map((row) => {
+    const name = column(row, 'case');
+    const root = path.join(CONFORMANCE, name);
+    const texts = new Map<string, string>();
+    const walk = (folder: string): void => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (full !== path.join(root, 'expected.yaml')) texts.set(pathToFileURL(full).href, readFileSync(full, 'utf8'));
+      }
+    };
+    walk(root);
+    const buildFolder = pathToFileURL(path.join(root, column(row, 'build_dir'))).href.replace(/\/$/, '');
+    return { name, buildFolder, files: filesFromMap(texts), expected: readFileSync(path.join(root, 'expected.yaml'), 'utf8'), fields: column(row, 'kustomization_fields;extra_features') };
+  });
+}
