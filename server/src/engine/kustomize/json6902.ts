@@ -107,8 +107,10 @@ function insert(root: Tree, path: readonly string[], value: Tree): Tree {
   const last = path[path.length - 1];
   if (parent.type === 'map') {
     const existing = parent.entries.find((entry) => entry.key === last);
-    if (existing) existing.value = value;
-    else parent.entries.push({ key: last, keyOrigin: value.origin, value });
+    if (existing) {
+      existing.value = value;
+      existing.keyOrigin = value.origin;
+    } else parent.entries.push({ key: last, keyOrigin: value.origin, value });
     return root;
   }
   if (parent.type === 'seq') {
@@ -127,8 +129,10 @@ function replace(root: Tree, path: readonly string[], value: Tree): Tree {
   const last = path[path.length - 1];
   const entry = parent.type === 'map' ? parent.entries.find((candidate) => candidate.key === last) : undefined;
   const index = parent.type === 'seq' ? indexOf(last, parent.items.length - 1) : undefined;
-  if (entry) entry.value = value;
-  else if (parent.type === 'seq' && index !== undefined) parent.items[index] = value;
+  if (entry) {
+    entry.value = value;
+    entry.keyOrigin = value.origin;
+  } else if (parent.type === 'seq' && index !== undefined) parent.items[index] = value;
   else throw new JsonPatchError(`'/${path.join('/')}' does not exist, so it cannot be replaced.`);
   return root;
 }

@@ -40,7 +40,11 @@ function mergeMap(target: TreeMap, patch: TreeMap, schema: MergeSchema, path: re
     }
     const merged = mergeValue(existing.value, value, schema, [...path, entry.key]);
     if (merged === undefined) remove(target, entry.key);
-    else existing.value = merged;
+    else if (merged !== existing.value) {
+      // A value the patch replaced was written by the patch's line, key and all.
+      existing.value = merged;
+      existing.keyOrigin = entry.keyOrigin;
+    }
   }
   for (const entry of patch.entries) {
     if (entry.key.startsWith(DELETE_FROM)) deleteFromList(target, entry.key.slice(DELETE_FROM.length), entry.value);
@@ -64,7 +68,8 @@ function mergeList(target: TreeSeq, patch: TreeSeq, strategy: ListStrategy, sche
   if (strategy === 'set') {
     const items = [...target.items];
     for (const item of patch.items) if (!items.some((existing) => sameScalar(existing, item))) items.unshift(cleaned(item));
-    return { ...target, items };
+    target.items = items;
+    return target;
   }
   const { keys } = strategy;
   const remaining = [...target.items];
@@ -78,7 +83,8 @@ function mergeList(target: TreeSeq, patch: TreeSeq, strategy: ListStrategy, sche
       if (result) merged.push(result);
     } else merged.push(cleaned(item));
   }
-  return { ...target, items: [...merged, ...remaining] };
+  target.items = [...merged, ...remaining];
+  return target;
 }
 
 function matchesKeys(existing: Tree, item: Tree, keys: readonly string[]): boolean {
