@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
+import { buildCommand } from './cli/build-command';
 import { UsageError } from './cli/collect-files';
 import { lintCommand } from './cli/lint-command';
 import { processOutput } from './cli/output';
@@ -13,6 +14,7 @@ const CHART_OPTIONS = ['values', 'set', 'set-string', 'set-file', 'set-json', 'r
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   lint: ['format', 'max-warnings', 'default-namespace', 'kubernetes-version', 'rule', ...CHART_OPTIONS],
   render: ['default-namespace', 'kubernetes-version', ...CHART_OPTIONS],
+  build: ['reorder'],
   schema: ['out'],
 };
 
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       'set-json': { type: 'string', multiple: true },
       'release-name': { type: 'string' },
       out: { type: 'string' },
+      reorder: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -61,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
     if (rest.length > 1) throw new UsageError(`'render' takes one chart folder: got '${rest[1]}' too.`);
     const target = { defaultNamespace: values['default-namespace'], kubernetesVersion: values['kubernetes-version'] };
     return renderCommand({ chart: rest[0], ...chartOptions, ...target }, cwd, processOutput);
+  }
+  if (command === 'build') {
+    if (rest.length > 1) throw new UsageError(`'build' takes one kustomization folder: got '${rest[1]}' too.`);
+    return buildCommand({ folder: rest[0], reorder: values.reorder }, cwd, processOutput);
   }
   return lintCommand(
     {

@@ -1,15 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { URI } from 'vscode-uri';
 import { configFrom } from '../engine/config';
 import { printManifest } from '../engine/helm/chart/manifest';
 import { renderChart } from '../engine/helm/chart/render-chart';
-import type { RenderProblem } from '../engine/helm/chart/chart-render';
 import { readChartFiles } from '../files/chart-files';
 import { UsageError } from './collect-files';
 import { renderOptions, type ChartArguments } from './lint-command';
 import { kubernetesVersion } from './options';
 import type { Output } from './output';
+import { problemLine } from './problem-line';
 
 export interface RenderArguments extends ChartArguments {
   chart: string | undefined;
@@ -31,16 +30,6 @@ export async function renderCommand(args: RenderArguments, cwd: string, output: 
   const render = renderChart(await readChartFiles(root), options);
   output.stdout(printManifest(render));
   const files = new Map<string, string>();
-  for (const problem of render.problems) output.stderr(await describe(problem, cwd, files));
+  for (const problem of render.problems) output.stderr(await problemLine({ ...problem, label: problem.ruleId }, cwd, files));
   return render.problems.some((problem) => problem.severity === 'error') ? 1 : 0;
-}
-
-/** `path:line:column severity message`, with the line and column of the problem's start. */
-async function describe(problem: RenderProblem, cwd: string, texts: Map<string, string>): Promise<string> {
-  const file = URI.parse(problem.uri).fsPath;
-  if (!texts.has(file)) texts.set(file, await fs.readFile(file, 'utf8').catch(() => ''));
-  const before = (texts.get(file) ?? '').slice(0, problem.start);
-  const line = before.split('\n').length;
-  const column = problem.start - before.lastIndexOf('\n');
-  return `${path.relative(cwd, file)}:${line}:${column} ${problem.severity} ${problem.ruleId} ${problem.message}\n`;
 }

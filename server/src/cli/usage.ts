@@ -4,6 +4,7 @@ export function usage(version: string): string {
 Usage:
   kube-stateful lint [options] [paths or globs...]
   kube-stateful render [options] <chart folder>
+  kube-stateful build [--reorder <order>] [kustomization folder]
   kube-stateful schema [--out <file>]
 
 lint checks YAML files. Paths may be files, folders (searched for *.yaml and *.yml) or
@@ -35,6 +36,15 @@ render prints what a chart renders to, as helm template prints it, without helm:
 templates are interpreted in-process. It takes the chart options above and
 --default-namespace and --kubernetes-version as lint does; a template that fails to
 render is reported on stderr and makes the exit status 1.
+
+build prints what kustomize build prints for a folder holding a kustomization.yaml (the
+default is the current folder), without kustomize: resources, components, generators,
+patches and the built-in transformers are applied in-process. vars, replacements, Helm
+charts, plugins and remote bases are not; each is reported on stderr, as is a path that
+does not exist, which also makes the exit status 1.
+
+  --reorder <order>           legacy (default, as kustomize build) sorts objects by kind;
+                              none keeps the order the kustomization gives them
 
 schema prints the JSON Schema of the kinds lint checks, for editors and other tools.
 

@@ -46,6 +46,21 @@ describe('kube-stateful usage errors', () => {
       message: "'schema' takes no paths: got 'examples/'. Use --out <file> to write a file.",
     },
     {
+      name: 'an unknown --reorder for build',
+      args: ['build', 'test/fixtures/kustomize/generated-secret/overlay', '--reorder', 'kind'],
+      message: "Unknown order 'kind' for --reorder: use legacy or none.",
+    },
+    {
+      name: 'a build folder without a kustomization',
+      args: ['build', 'examples/web'],
+      message: "'examples/web' holds no kustomization.yaml, kustomization.yml or Kustomization.",
+    },
+    {
+      name: 'an option of lint given to build',
+      args: ['build', 'examples/web', '--format', 'json'],
+      message: "The option --format does not apply to 'build'.",
+    },
+    {
       name: 'an unknown rule in --rule',
       args: ['lint', 'examples/web', '--rule', 'service-missing=off'],
       message: "Unknown rule 'service-missing' in --rule service-missing=off.",
@@ -86,8 +101,8 @@ describe('kube-stateful --help and --version', () => {
       const run = runCli([flag]);
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stdout, /^kube-stateful \d+\.\d+\.\d+/);
-      assert.match(run.stdout, /Usage:\n\s+kube-stateful lint \[options\] \[paths or globs\.\.\.\]\n\s+kube-stateful render \[options\] <chart folder>\n\s+kube-stateful schema \[--out <file>\]/);
-      for (const option of ['--format', '--max-warnings', '--default-namespace', '--kubernetes-version', '--rule', '--values', '--set', '--set-string', '--set-file', '--set-json', '--release-name', '--out']) {
+      assert.match(run.stdout, /Usage:\n\s+kube-stateful lint \[options\] \[paths or globs\.\.\.\]\n\s+kube-stateful render \[options\] <chart folder>\n\s+kube-stateful build \[--reorder <order>\] \[kustomization folder\]\n\s+kube-stateful schema \[--out <file>\]/);
+      for (const option of ['--format', '--max-warnings', '--default-namespace', '--kubernetes-version', '--rule', '--values', '--set', '--set-string', '--set-file', '--set-json', '--release-name', '--reorder', '--out']) {
         assert.ok(run.stdout.includes(option), option);
       }
       for (const format of ['text', 'json', 'sarif', 'github']) assert.ok(run.stdout.includes(format), format);
