@@ -11,7 +11,7 @@ import { renderChart } from '../../server/src/engine/helm/chart/render-chart';
 import { helmFunctions } from '../../server/src/engine/helm/functions/index';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { HELM_CORPUS, readCorpusChart } from '../helm-corpus';
-import { count, megabytes, milliseconds, times } from './format';
+import { count, megabytes, milliseconds, spliceSection, table, times } from './format';
 import { elapsed, sample, type Repetitions, type Sample } from './timing';
 
 const CHARTS = ['cassandra', 'kafka', 'mongodb', 'mysql', 'postgresql', 'rabbitmq', 'redis', 'zookeeper'];
@@ -134,9 +134,6 @@ function sampleOf(runs: number[]): Sample {
   return { median: sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2, runs };
 }
 
-const table = (header: string[], rows: string[][]): string =>
-  [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-
 export const HELM_HEADING = '## 5. Helm charts rendered in process';
 
 export function renderHelmSection(results: HelmResults | string): string {
@@ -177,11 +174,5 @@ export function renderHelmSection(results: HelmResults | string): string {
 
 /** Puts the section into a results file: in place of an earlier one, or before the list of every run. */
 export function spliceHelmSection(markdown: string, section: string): string {
-  const start = markdown.indexOf(HELM_HEADING);
-  if (start >= 0) {
-    const next = markdown.indexOf('\n## ', start + HELM_HEADING.length);
-    return markdown.slice(0, start) + section + (next < 0 ? '\n' : `\n${markdown.slice(next)}`);
-  }
-  const runs = markdown.indexOf('## Every timed run');
-  return runs < 0 ? `${markdown.trimEnd()}\n\n${section}\n` : `${markdown.slice(0, runs)}${section}\n\n${markdown.slice(runs)}`;
+  return spliceSection(markdown, HELM_HEADING, section);
 }

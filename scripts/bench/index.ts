@@ -5,6 +5,7 @@
 //   --out <file>   where to write the results (default bench/results.md; none with --quick)
 //   --seed <n>     the seed of the generated inputs
 //   --helm         only the Helm renderer (section 5), put in place in the results file
+//   --kustomize    only the kustomize build (section 6), put in place in the results file
 import { existsSync, readFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { measureAnalysis, type SizedInput } from './analysis';
 import { helmCorpusMissing, measureHelm, renderHelmSection, spliceHelmSection } from './helm';
 import { measureFile, startSession } from './editor';
+import { measureKustomize, renderKustomizeSection, spliceKustomizeSection } from './kustomize';
 import { generateManifestFile, generateWorkspace } from './inputs';
 import { measureLint } from './lint';
 import { fileUri, type LspSession } from './lsp-session';
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       seed: { type: 'string' },
       helm: { type: 'boolean', default: false },
+      kustomize: { type: 'boolean', default: false },
     },
   });
   const quick = values.quick ?? false;
@@ -103,10 +106,14 @@ async function main(): Promise<void> {
     progress('Timing the Helm renderer on the corpus charts…');
     return renderHelmSection(await measureHelm(repetitions));
   };
-  if (values.helm) {
-    const section = await helmSection();
+  const kustomizeSection = async (): Promise<string> => {
+    progress('Timing the kustomize build of a three-level overlay…');
+    return renderKustomizeSection(await measureKustomize(repetitions));
+  };
+  if (values.helm || values.kustomize) {
+    const [section, splice] = values.helm ? [await helmSection(), spliceHelmSection] : [await kustomizeSection(), spliceKustomizeSection];
     if (!out) process.stdout.write(`${section}\n`);
-    else writeFileSync(out, spliceHelmSection(existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmark results\n', section));
+    else writeFileSync(out, splice(existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmark results\n', section));
     return;
   }
 
@@ -153,7 +160,7 @@ async function main(): Promise<void> {
       workspace,
       lint,
     };
-    const markdown = spliceHelmSection(renderResults(results), await helmSection());
+    const markdown = spliceKustomizeSection(spliceHelmSection(renderResults(results), await helmSection()), await kustomizeSection());
     if (out) {
       mkdirSync(path.dirname(out), { recursive: true });
       writeFileSync(out, markdown);

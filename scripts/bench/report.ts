@@ -1,12 +1,9 @@
 // bench/results.md: the targets, the machine, and a table per measurement.
-import { count, megabytes, milliseconds, times } from './format';
+import { count, megabytes, milliseconds, table, times } from './format';
 import { ratio, verdicts, type BenchResults, type LintResults } from './results';
 import { MAX_TIMED_RUNS, MAX_WARM_UP_RUNS, TIMED_MS, WARM_UP_MS, type Sample } from './timing';
 
 const verdictWord = (met: boolean | undefined): string => (met === undefined ? 'not measured' : met ? 'met' : '**not met**');
-
-const table = (header: string[], rows: string[][]): string =>
-  [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 
 function environmentSection({ environment: env }: BenchResults): string {
   return [

@@ -160,13 +160,15 @@ function identified(context: Context, uri: string, resource: BuildResource): boo
 
 /** Adds objects to a kustomization's set; a second object with the same id is an error, as in kustomize. */
 function add(context: Context, resources: BuildResource[], added: readonly BuildResource[]): void {
+  const ids = new Set(resources.map(idOf));
   for (const resource of added) {
-    const clash = resources.find((existing) => idOf(existing) === idOf(resource));
-    if (clash) {
+    const id = idOf(resource);
+    if (ids.has(id)) {
       const span = resource.tree.origin?.span;
       context.problems.add(span?.uri ?? context.root, span && [span.start, span.start], 'error', 'kustomize-invalid', `${kindOf(resource)} '${nameOf(resource)}' is already in the build; kustomize rejects a second object with the same kind, name and namespace.`);
       continue;
     }
+    ids.add(id);
     resources.push(resource);
   }
 }

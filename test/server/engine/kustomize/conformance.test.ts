@@ -54,6 +54,8 @@ describe('kustomize conformance (kustomize api/krusty cases)', () => {
         expected = expected.filter((object) => (object as { metadata: { name: string } }).metadata.name !== missing.droppedObject);
       } else assert.deepEqual(build.problems, []);
       assert.deepEqual(documents(build.text.text), expected);
+      // Beyond the data, the text itself: key order, quoting, blocks and folding as kustomize prints them.
+      if (!missing) assert.equal(build.text.text, conformance.expected.replace(/\n*$/, '\n'));
     });
   }
 });
