@@ -7,15 +7,16 @@ import type { Layer } from './layer';
 import { fixNameReferences } from './name-references';
 import { legacyOrder } from './order';
 import { applyLegacyJson6902, applyLegacyStrategicMerge, applyPatches, type AppliedPatch } from './patches';
+import { ParseCache } from './parse-cache';
 import { printObjects } from './print';
 import { Problems, type BuildProblem } from './problems';
-import { groupVersionOf, kindOf, nameOf, namespaceOf, readResources, rename, type BuildResource } from './resource';
+import { groupVersionOf, kindOf, nameOf, namespaceOf, newResource, readResources, rename, type BuildResource } from './resource';
 import { applyAffixes } from './transformers/affixes';
 import { applyImages } from './transformers/images';
 import { applyLabelsAndAnnotations } from './transformers/labels';
 import { applyNamespace } from './transformers/namespace';
 import { applyReplicas } from './transformers/replicas';
-import { textAt, type TreeMap } from './tree';
+import { clone, textAt, type TreeMap } from './tree';
 
 export interface BuildOptions {
   /**
@@ -23,6 +24,8 @@ export interface BuildOptions {
    * tests expect); `legacy` sorts by kind as the `kustomize build` command does by default.
    */
   readonly order?: 'none' | 'legacy';
+  /** What earlier builds parsed; a rebuild then parses only the files that changed. */
+  readonly cache?: ParseCache;
 }
 
 /** One object of the output and its characters in the printed text. */
@@ -49,6 +52,7 @@ const LOCAL_CONFIG = 'config.kubernetes.io/local-config';
 
 interface Context {
   readonly files: BuildFiles;
+  readonly cache: ParseCache;
   readonly problems: Problems;
   readonly patches: AppliedPatch[];
   readonly root: string;
@@ -68,7 +72,7 @@ export function buildKustomization(source: BuildFiles, folder: string, options: 
     },
     isFolder: (uri) => source.isFolder(uri),
   };
-  const context: Context = { files, problems: new Problems(), patches: [], root: folder };
+  const context: Context = { files, cache: options.cache ?? new ParseCache(), problems: new Problems(), patches: [], root: folder };
   const uri = kustomizationIn(files, folder) ?? `${folder}/kustomization.yaml`;
   const resources = buildFolder(context, folder, undefined, []);
   finish(resources);
@@ -89,7 +93,7 @@ function buildFolder(context: Context, folder: string, from: { uri: string; item
     context.problems.add(from!.uri, from!.item.span, 'error', 'kustomize-invalid', `'${from!.item.text}' includes a kustomization that is already being built: the resources form a cycle.`);
     return [];
   }
-  const kustomization = loadKustomization(uri, context.files.read(uri)!, context.problems);
+  const kustomization = loadCached(context, uri);
   if (!kustomization) return [];
   if (kustomization.isComponent && from) {
     context.problems.add(from.uri, from.item.span, 'error', 'kustomize-invalid', `'${from.item.text}' is a Component: list it under 'components', not 'resources'.`);
@@ -102,7 +106,7 @@ function buildFolder(context: Context, folder: string, from: { uri: string; item
  * component), in kustomize's order: resources, generators, components, then the transformers.
  */
 function apply(context: Context, kustomization: Kustomization, resources: BuildResource[], chain: readonly string[]): BuildResource[] {
-  const layer: Layer = { kustomization, files: context.files, problems: context.problems, display: (uri) => relativeTo(context.root, uri) };
+  const layer: Layer = { kustomization, files: context.files, cache: context.cache, problems: context.problems, display: (uri) => relativeTo(context.root, uri) };
   for (const item of [...listField(kustomization, 'resources', context.problems), ...listField(kustomization, 'bases', context.problems)]) {
     add(context, resources, include(context, kustomization, item, chain));
   }
@@ -126,7 +130,10 @@ function include(context: Context, kustomization: Kustomization, item: Item, cha
   }
   const target = resolveUri(kustomization.folder, item.text);
   const text = context.files.read(target);
-  if (text !== undefined) return readResources(target, text, context.problems).filter((resource) => identified(context, target, resource));
+  if (text !== undefined) {
+    const trees = context.cache.get(`resources ${target}`, text, context.problems, (problems) => readResources(target, text, problems));
+    return trees.map((tree) => newResource(clone(tree))).filter((resource) => identified(context, target, resource));
+  }
   if (context.files.isFolder(target)) return buildFolder(context, target, { uri: kustomization.uri, item }, chain);
   context.problems.add(kustomization.uri, item.span, 'error', 'kustomize-path-not-found', `'${item.text}' does not exist.`);
   return [];
@@ -144,10 +151,15 @@ function includeComponent(context: Context, kustomization: Kustomization, item: 
     context.problems.add(kustomization.uri, item.span, 'error', 'kustomize-invalid', `'${item.text}' is already being built: the components form a cycle.`);
     return;
   }
-  const component = loadKustomization(uri, context.files.read(uri)!, context.problems);
+  const component = loadCached(context, uri);
   if (!component) return;
   if (!component.isComponent) context.problems.add(kustomization.uri, item.span, 'error', 'kustomize-invalid', `'${item.text}' is not a Component (kind: Component).`);
   apply(context, component, resources, [...chain, folder]);
+}
+
+function loadCached(context: Context, uri: string): Kustomization | undefined {
+  const text = context.files.read(uri)!;
+  return context.cache.get(`kustomization ${uri}`, text, context.problems, (problems) => loadKustomization(uri, text, problems));
 }
 
 /** kustomize needs a kind and a name on every object it reads. */

@@ -4,6 +4,7 @@ import { resolveUri } from './files';
 import { applyJsonPatch, JsonPatchError, operationsOf, type PatchOperation } from './json6902';
 import { listField, mapItems, spanOf, type Kustomization } from './kustomization';
 import type { Layer } from './layer';
+import type { Problems } from './problems';
 import { groupVersionOf, kindOf, nameOf, namespaceOf, namesOf, type BuildResource } from './resource';
 import { selects, TargetError, targetOf, type Target } from './selector';
 import { strategicMerge } from './smp';
@@ -111,7 +112,7 @@ function fileSource(layer: Layer, path: string, span: [number, number]): PatchSo
     layer.problems.add(layer.kustomization.uri, span, 'error', 'kustomize-path-not-found', `The patch file '${path}' does not exist.`);
     return undefined;
   }
-  const documents = parsePatch(layer, text, uri, span, (offset) => offset);
+  const documents = layer.cache.get(`patch ${uri} ${layer.kustomization.uri} ${span[0]}`, text, layer.problems, (problems) => parsePatch(layer.kustomization.uri, problems, text, uri, span, (offset) => offset));
   return documents && { documents, span };
 }
 
@@ -120,7 +121,10 @@ function inlineSource(layer: Layer, span: [number, number]): PatchSource | undef
   const { kustomization } = layer;
   const node = scalarAt(kustomization, span[0]);
   if (!node || typeof node.value !== 'string') return undefined;
-  const documents = parsePatch(layer, node.value, kustomization.uri, span, inlineOffsets(kustomization.text, node));
+  const text = node.value;
+  const documents = layer.cache.get(`inline patch ${kustomization.uri} ${span[0]}`, text, layer.problems, (problems) =>
+    parsePatch(kustomization.uri, problems, text, kustomization.uri, span, inlineOffsets(kustomization.text, node)),
+  );
   return documents && { documents, span };
 }
 
@@ -156,15 +160,16 @@ function inlineOffsets(text: string, node: Scalar): (offset: number) => number {
   };
 }
 
-function parsePatch(layer: Layer, text: string, uri: string, span: [number, number], shift: (offset: number) => number): Tree[] | undefined {
+/** The documents of a patch; problems go on the kustomization entry that names it. */
+function parsePatch(entryUri: string, problems: Problems, text: string, uri: string, span: [number, number], shift: (offset: number) => number): Tree[] | undefined {
   if (nestsTooDeep(text)) {
-    layer.problems.add(layer.kustomization.uri, span, 'error', 'kustomize-invalid', 'The patch nests too deeply to be read.');
+    problems.add(entryUri, span, 'error', 'kustomize-invalid', 'The patch nests too deeply to be read.');
     return undefined;
   }
   const documents: Tree[] = [];
   for (const document of parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false })) {
     if (document.errors.length > 0) {
-      layer.problems.add(layer.kustomization.uri, span, 'error', 'kustomize-invalid', `The patch is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
+      problems.add(entryUri, span, 'error', 'kustomize-invalid', `The patch is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
       return undefined;
     }
     if (document.contents !== null) documents.push(fromYaml(document.contents as YamlNode, uri, shift));

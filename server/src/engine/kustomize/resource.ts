@@ -71,12 +71,12 @@ export function rename(resource: BuildResource, name: string, step: { span: Orig
  * The objects of a resource file: each YAML document that is a map, with the items of a `List`
  * taken out. A document that is not an object is a problem; an empty one is skipped.
  */
-export function readResources(uri: string, text: string, problems: Problems): BuildResource[] {
+export function readResources(uri: string, text: string, problems: Problems): TreeMap[] {
   if (nestsTooDeep(text)) {
     problems.add(uri, [0, 0], 'error', 'kustomize-invalid', 'The file nests too deeply to be read.');
     return [];
   }
-  const resources: BuildResource[] = [];
+  const resources: TreeMap[] = [];
   for (const document of parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false })) {
     const error = document.errors[0];
     if (error) {
@@ -91,10 +91,10 @@ export function readResources(uri: string, text: string, problems: Problems): Bu
     }
     const items = child(tree, 'items');
     if (textAt(tree, ['kind'])?.endsWith('List') && items?.type === 'seq') {
-      for (const item of items.items) if (item.type === 'map') resources.push(newResource(item));
+      for (const item of items.items) if (item.type === 'map') resources.push(item);
       continue;
     }
-    resources.push(newResource(tree));
+    resources.push(tree);
   }
   return resources;
 }

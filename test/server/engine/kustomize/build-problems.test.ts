@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { KustomizeBuild } from '../../../../server/src/engine/kustomize/build';
+import { ParseCache } from '../../../../server/src/engine/kustomize/parse-cache';
 import { buildOf, objectsOf } from './build-fixture';
 
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata: {name: db}\n';
@@ -101,5 +102,31 @@ describe('kustomize build problems', () => {
   it('lists every file it read as an input', () => {
     const build = buildOf({ 'o/kustomization.yaml': 'resources: [../b]\n', 'b/kustomization.yaml': 'resources: [svc.yaml]\n', 'b/svc.yaml': SERVICE, 'unrelated.yaml': SERVICE }, 'o');
     assert.deepEqual([...build.inputs].sort(), ['file:///repo/b/kustomization.yaml', 'file:///repo/b/svc.yaml', 'file:///repo/o/kustomization.yaml']);
+  });
+});
+
+describe('kustomize rebuilds with a parse cache', () => {
+  const files = {
+    'kustomization.yaml': 'resources: [svc.yaml, bad.yaml]\nvars: []\n',
+    'svc.yaml': SERVICE,
+    'bad.yaml': 'kind: [\n',
+  };
+
+  it('reports the same problems on every build, and follows an edit', () => {
+    const cache = new ParseCache();
+    const first = buildOf(files, '.', { cache });
+    const second = buildOf(files, '.', { cache });
+    assert.deepEqual(second.problems, first.problems);
+    assert.equal(second.text.text, first.text.text);
+    const edited = buildOf({ ...files, 'svc.yaml': SERVICE.replace('name: db', 'name: web') }, '.', { cache });
+    assert.equal(objectsOf(edited)[0].metadata.name, 'web');
+    assert.deepEqual(edited.problems, first.problems);
+  });
+
+  it('never lets one build change what the next one reads', () => {
+    const cache = new ParseCache();
+    const layered = { 'kustomization.yaml': 'namePrefix: p-\ncommonLabels: {a: b}\nresources: [svc.yaml]\n', 'svc.yaml': SERVICE };
+    buildOf(layered, '.', { cache });
+    assert.equal(objectsOf(buildOf(layered, '.', { cache }))[0].metadata.name, 'p-db');
   });
 });
