@@ -108,16 +108,19 @@ export function fieldTree(kustomization: Kustomization, name: string): Tree | un
   return field ? fromYaml(field.value, kustomization.uri) : undefined;
 }
 
-/** The scalar items of a list field (`resources`, `patchesStrategicMerge`); a problem for anything else. */
-export function listField(kustomization: Kustomization, name: string, problems: Problems): Item[] {
+/** The items of a list field; none when it is absent or null, and a problem when it is not a list. */
+function listItems(kustomization: Kustomization, name: string, problems: Problems): YamlNode[] {
   const field = kustomization.fields.get(name);
   if (!field || field.value === null || (isScalar(field.value) && field.value.value === null)) return [];
-  if (!isSeq(field.value)) {
-    problems.add(kustomization.uri, spanOf(field.value), 'error', 'kustomize-invalid', `'${name}' must be a list.`);
-    return [];
-  }
+  if (isSeq(field.value)) return field.value.items as YamlNode[];
+  problems.add(kustomization.uri, spanOf(field.value), 'error', 'kustomize-invalid', `'${name}' must be a list.`);
+  return [];
+}
+
+/** The scalar items of a list field (`resources`, `patchesStrategicMerge`); a problem for anything else. */
+export function listField(kustomization: Kustomization, name: string, problems: Problems): Item[] {
   const items: Item[] = [];
-  for (const item of field.value.items as YamlNode[]) {
+  for (const item of listItems(kustomization, name, problems)) {
     if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') items.push({ text: item.value.trim(), span: spanOf(item) ?? [0, 0] });
     else problems.add(kustomization.uri, spanOf(item), 'error', 'kustomize-invalid', `Each entry of '${name}' must be a path.`);
   }
@@ -126,18 +129,10 @@ export function listField(kustomization: Kustomization, name: string, problems: 
 
 /** The items of a list field that are maps (`patches`, generators), as yaml nodes. */
 export function mapItems(kustomization: Kustomization, name: string, problems: Problems): YamlNode[] {
-  const field = kustomization.fields.get(name);
-  if (!field || field.value === null || (isScalar(field.value) && field.value.value === null)) return [];
-  if (!isSeq(field.value)) {
-    problems.add(kustomization.uri, spanOf(field.value), 'error', 'kustomize-invalid', `'${name}' must be a list.`);
-    return [];
-  }
-  const items: YamlNode[] = [];
-  for (const item of field.value.items as YamlNode[]) {
-    if (isMap(item)) items.push(item);
-    else problems.add(kustomization.uri, spanOf(item), 'error', 'kustomize-invalid', `Each entry of '${name}' must be a map.`);
-  }
-  return items;
+  return listItems(kustomization, name, problems).filter((item) => {
+    if (!isMap(item)) problems.add(kustomization.uri, spanOf(item), 'error', 'kustomize-invalid', `Each entry of '${name}' must be a map.`);
+    return isMap(item);
+  });
 }
 
 /** A scalar field's text (`namespace`, `namePrefix`), with its span. */

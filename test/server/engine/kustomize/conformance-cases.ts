@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { filesFromMap, type BuildFiles } from '../../../../server/src/engine/kustomize/files';
+import { readFolder } from '../../../../scripts/read-folder';
 
 /** kustomize's own krusty test cases, read where they lie beside the repository (never copied into it). */
 export const CONFORMANCE = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'kustomize-conformance');
@@ -24,14 +25,7 @@ export function conformanceCases(): ConformanceCase[] {
     const name = column(row, 'case');
     const root = path.join(CONFORMANCE, name);
     const texts = new Map<string, string>();
-    const walk = (folder: string): void => {
-      for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (full !== path.join(root, 'expected.yaml')) texts.set(pathToFileURL(full).href, readFileSync(full, 'utf8'));
-      }
-    };
-    walk(root);
+    for (const [relative, text] of readFolder(root)) if (relative !== 'expected.yaml') texts.set(pathToFileURL(path.join(root, relative)).href, text);
     const buildFolder = pathToFileURL(path.join(root, column(row, 'build_dir'))).href.replace(/\/$/, '');
     return { name, buildFolder, files: filesFromMap(texts), expected: readFileSync(path.join(root, 'expected.yaml'), 'utf8'), fields: column(row, 'kustomization_fields;extra_features') };
   });
