@@ -1,4 +1,4 @@
-import { isScalar, parseAllDocuments, type Node as YamlNode, type Scalar } from 'yaml';
+import { parseAllDocuments, visit, type Node as YamlNode, type Scalar } from 'yaml';
 import { nestsTooDeep } from '../document/nesting';
 import { resolveUri } from './files';
 import { applyJsonPatch, JsonPatchError, operationsOf, type PatchOperation } from './json6902';
@@ -130,13 +130,17 @@ function inlineSource(layer: Layer, span: [number, number]): PatchSource | undef
 
 function scalarAt(kustomization: Kustomization, start: number): Scalar | undefined {
   let found: Scalar | undefined;
-  const visit = (node: unknown): void => {
-    if (found || typeof node !== 'object' || node === null) return;
-    if (isScalar(node) && node.range?.[0] === start) found = node;
-    for (const value of Object.values(node as Record<string, unknown>)) if (typeof value === 'object') visit(value);
-  };
-  for (const field of kustomization.fields.values()) visit(field.value);
-  return found;
+  for (const field of kustomization.fields.values()) {
+    visit(field.value, {
+      Scalar(_, node) {
+        if (node.range?.[0] !== start) return undefined;
+        found = node;
+        return visit.BREAK;
+      },
+    });
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
