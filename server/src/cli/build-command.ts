@@ -17,7 +17,8 @@ const ORDERS = ['legacy', 'none'] as const;
 
 /**
  * `kube-stateful build DIR`: prints what `kustomize build DIR` prints, built in-process. Objects
- * come in kustomize's default `legacy` order unless `--reorder none` keeps the build order. What
+ * come in kustomize's default `legacy` order unless `--reorder none` keeps the build order (the
+ * kustomization's `sortOptions`, when it has them, decide over both). What
  * the build could not do goes to stderr, one line each; an error makes the exit status 1.
  */
 export async function buildCommand(args: BuildArguments, cwd: string, output: Output): Promise<number> {

@@ -44,7 +44,8 @@ charts, plugins and remote bases are not; each is reported on stderr, as is a pa
 does not exist, which also makes the exit status 1.
 
   --reorder <order>           legacy (default, as kustomize build) sorts objects by kind;
-                              none keeps the order the kustomization gives them
+                              none keeps the order the kustomization gives them; a
+                              kustomization's own sortOptions wins over either
 
 schema prints the JSON Schema of the kinds lint checks, for editors and other tools.
 

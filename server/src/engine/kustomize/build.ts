@@ -16,12 +16,13 @@ import { applyImages } from './transformers/images';
 import { applyLabelsAndAnnotations } from './transformers/labels';
 import { applyNamespace } from './transformers/namespace';
 import { applyReplicas } from './transformers/replicas';
-import { clone, textAt, type TreeMap } from './tree';
+import { at, clone, fromYaml, textAt, type TreeMap } from './tree';
 
 export interface BuildOptions {
   /**
-   * `none` keeps the order objects were accumulated in, as kustomize's library does (and its
-   * tests expect); `legacy` sorts by kind as the `kustomize build` command does by default.
+   * The order when the kustomization sets no `sortOptions`: `none` keeps the order objects were
+   * accumulated in, as kustomize's library does (and its tests expect); `legacy` sorts by kind
+   * as the `kustomize build` command does by default.
    */
   readonly order?: 'none' | 'legacy';
   /** What earlier builds parsed; a rebuild then parses only the files that changed. */
@@ -76,7 +77,7 @@ export function buildKustomization(source: BuildFiles, folder: string, options: 
   const uri = kustomizationIn(files, folder) ?? `${folder}/kustomization.yaml`;
   const resources = buildFolder(context, folder, undefined, []);
   finish(resources);
-  const ordered = options.order === 'legacy' ? legacyOrder(resources) : resources;
+  const ordered = orderOf(context, uri, options.order ?? 'none', resources);
   const { text, starts } = printObjects(ordered.map((resource) => resource.tree));
   const objects = ordered.map((resource, index) => ({ tree: resource.tree, start: starts[index], end: index + 1 < starts.length ? starts[index + 1] - 4 : text.length }));
   return { uri, objects, text, problems: context.problems.list, patches: context.patches, inputs: [...inputs] };
@@ -155,6 +156,19 @@ function includeComponent(context: Context, kustomization: Kustomization, item: 
   if (!component) return;
   if (!component.isComponent) context.problems.add(kustomization.uri, item.span, 'error', 'kustomize-invalid', `'${item.text}' is not a Component (kind: Component).`);
   apply(context, component, resources, [...chain, folder]);
+}
+
+/** The objects in the order the top kustomization's `sortOptions` asks for, else in `fallback` order. */
+function orderOf(context: Context, uri: string, fallback: 'none' | 'legacy', resources: BuildResource[]): BuildResource[] {
+  const sortOptions = context.files.read(uri) === undefined ? undefined : loadCached(context, uri)?.fields.get('sortOptions');
+  const tree = sortOptions && fromYaml(sortOptions.value, uri);
+  const order = textAt(tree, ['order']) ?? (tree ? 'legacy' : fallback === 'none' ? 'fifo' : 'legacy');
+  if (order === 'fifo') return resources;
+  const listed = (key: string) => {
+    const list = at(tree, ['legacySortOptions', key]);
+    return list?.type === 'seq' ? list.items.map((item) => textAt(item, []) ?? '') : undefined;
+  };
+  return legacyOrder(resources, listed('orderFirst'), listed('orderLast'));
 }
 
 function loadCached(context: Context, uri: string): Kustomization | undefined {
