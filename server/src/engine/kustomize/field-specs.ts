@@ -14,7 +14,7 @@ export interface FieldSpec {
   readonly create?: boolean;
 }
 
-export function specApplies(spec: FieldSpec, resource: BuildResource): boolean {
+function specApplies(spec: FieldSpec, resource: BuildResource): boolean {
   if (spec.kind !== undefined && spec.kind !== kindOf(resource)) return false;
   return spec.group === undefined || spec.group === groupVersionOf(resource).group;
 }
