@@ -1,6 +1,7 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Container, Volume } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { ENV_KEY_REFS, ENV_SOURCE_REFS, type ConfigSourceKind } from '../kubernetes/config-sources';
 import { labelsOf } from '../kubernetes/label-selector';
 import { claimTemplatesOf, containersOf, entriesOf, POD_SPEC_PATH, volumesOf } from '../kubernetes/pod-template';
 import type { Resource } from '../document/resource';
@@ -10,8 +11,6 @@ import { labelSelectorKeys } from '../workspace/dependencies';
 
 /** Kinds whose objects are not in any namespace, so a reference finds them cluster-wide. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set(['StorageClass', 'PersistentVolume', 'Namespace', 'ClusterRole', 'ClusterRoleBinding', 'PriorityClass', 'CustomResourceDefinition']);
-
-export type ConfigSourceKind = 'Secret' | 'ConfigMap';
 
 /** What a reference names. */
 export type RefersTo =
@@ -39,14 +38,6 @@ const VOLUME_SOURCES = [
 const PROJECTED_SOURCES = [
   ['secret', 'Secret'],
   ['configMap', 'ConfigMap'],
-] as const;
-const ENV_KEY_REFS = [
-  ['secretKeyRef', 'Secret'],
-  ['configMapKeyRef', 'ConfigMap'],
-] as const;
-const ENV_SOURCE_REFS = [
-  ['secretRef', 'Secret'],
-  ['configMapRef', 'ConfigMap'],
 ] as const;
 
 /**

@@ -87,7 +87,6 @@ function objectCandidates(workspace: Workspace, reader: Resource, to: { kind: st
   const anyNamespace = CLUSTER_SCOPED_KINDS.has(to.kind);
   const ranked = workspace
     .providersOf(`${to.kind}/${to.name}`)
-    .filter((object) => object.kind === to.kind)
     .map((object) => ({ object, here: anyNamespace || workspace.namespaceOf(object) === namespace, near: proximity(reader.uri, object.uri) }))
     .sort((a, b) => Number(b.here) - Number(a.here) || b.near - a.near);
   const ordered = ranked.map((entry) => entry.object);

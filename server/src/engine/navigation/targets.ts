@@ -4,21 +4,15 @@ import { isMapping } from '../document/values';
 import type { PathSegment } from '../document/yaml-nodes';
 import { claimTemplatesOf, POD_SPEC_PATH, volumesOf } from '../kubernetes/pod-template';
 import { nameOf } from '../kubernetes/template-parts';
-import type { ConfigSourceKind } from './object-references';
+import { KEY_FIELDS, type ConfigSourceKind } from '../kubernetes/config-sources';
 import { keyPlace, valuePlace, type Place } from './places';
 
 /** What a reference points at: an object, a key of a Secret or ConfigMap, or a StatefulSet's volume. */
 export type Target =
   | { type: 'object'; resource: Resource }
   | { type: 'key'; resource: Resource; key: string }
-  /** A pod volume or a claim template (`claim`) of a StatefulSet, by name. */
+  /** A pod volume or a claim template of a StatefulSet, by name. */
   | { type: 'volume'; resource: Resource<StatefulSet>; name: string };
-
-/** The mappings holding a Secret's or a ConfigMap's keys. */
-export const KEY_FIELDS: Record<ConfigSourceKind, readonly string[]> = {
-  Secret: ['data', 'stringData'],
-  ConfigMap: ['data', 'binaryData'],
-};
 
 /** Where a target is defined: an object's `metadata.name`; a key in each mapping that has it; a volume's or claim template's name. */
 export function declarationsOf(target: Target): Place[] {
