@@ -38,7 +38,9 @@ export function symbolAt(workspace: Workspace, file: SourceFile, position: Posit
     const selector = reference.to.type === 'selector';
     const hit = selector ? samePath(path.slice(0, reference.path.length), reference.path) : role === 'value' && samePath(path, reference.path);
     if (!hit) continue;
-    const origin = selector ? keyPlace(resource, reference.path.slice(0, -1), 'selector') : valuePlace(resource, reference.path);
+    // Inside a selector, the name under the cursor is a label's key or value, or `selector` itself.
+    const selectorPair = selector ? keyPlace(resource, reference.path.slice(0, -1), 'selector') : undefined;
+    const origin = selectorPair ? { ...selectorPair, range: location.range, nameRange: undefined } : valuePlace(resource, reference.path);
     if (!origin) return undefined;
     const { targets, meant } = resolve(workspace, resource, reference);
     return { origin, reference, targets, meant };

@@ -75,7 +75,7 @@ describe('go to definition', () => {
   it("goes from a budget's or a Service's selector, or a label in it, to the StatefulSets of its namespace whose pods it selects", () => {
     const budget = 'orders/budget-and-autoscaler.yaml';
     assert.deepEqual(definitions(budget, 'selector', 0, 2), ['orders/budget-and-autoscaler.yaml:7 selector', 'orders/statefulset-orders-db.yaml:4 orders-db']);
-    assert.deepEqual(definitions(budget, 'app: orders-db', 0, 6), ['orders/budget-and-autoscaler.yaml:7 selector', 'orders/statefulset-orders-db.yaml:4 orders-db']);
+    assert.deepEqual(definitions(budget, 'app: orders-db', 0, 6), ['orders/budget-and-autoscaler.yaml:9 orders-db', 'orders/statefulset-orders-db.yaml:4 orders-db']);
     assert.deepEqual(definitions('orders/service-orders-db.yaml', 'selector', 0, 2).slice(1), ['orders/statefulset-orders-db.yaml:4 orders-db']);
     assert.deepEqual(definitions('staging/same-names-in-staging.yaml', 'selector', 0, 2).slice(1), ['staging/same-names-in-staging.yaml:22 orders-db']);
   });
