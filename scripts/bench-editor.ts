@@ -1,6 +1,8 @@
 // Times hover and completion on a generated 3,000-line multi-document file: through the engine
 // functions, then over stdio against the built server (`npm run bench:editor` builds it first).
-// Prints the median of the timed runs for each position. A report for people, not a test.
+// Then definition, references, rename and code lens there, alone and with a 2,000-file workspace
+// indexed (scripts/bench/editor-navigation.ts). Prints the median of the timed runs for each
+// position. A report for people, not a test.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +11,7 @@ import { hoverAt } from '../server/src/engine/hover/hover';
 import type { Position } from '../server/src/engine/types';
 import { Workspace } from '../server/src/engine/workspace/workspace';
 import { fileUri, TestClient } from '../test/helpers/lsp-client';
+import { benchNavigation } from './bench/editor-navigation';
 
 const SEED = 0x5eed_2026;
 const TARGET_LINES = 3000;
@@ -222,6 +225,15 @@ async function main(): Promise<void> {
   const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   console.log(line(['position', 'engine', 'stdio']));
   for (const row of rows) console.log(line(row));
+
+  const navigation = await benchNavigation(text, (needle, shift) => positionOf(text, needle, shift, 0), timed);
+  const columns = ['engine alone', 'engine, 2,000 files', 'stdio, 2,000 files'] as const;
+  const navigationRows = [...navigation.figures].map(([name, figures]) => [name, ...columns.map((column) => format(figures[column]))]);
+  const navigationWidths = [0, 1, 2, 3].map((column) => Math.max(...[['navigation', ...columns], ...navigationRows].map((row) => row[column].length)));
+  const navigationLine = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(navigationWidths[column]) : cell.padStart(navigationWidths[column]))).join('  ');
+  console.log(`\nNavigation on the same file (${navigation.lenses} code lenses), alone and beside a generated 2,000-file workspace:`);
+  console.log(navigationLine(['navigation', ...columns]));
+  for (const row of navigationRows) console.log(navigationLine(row));
 }
 
 function format(milliseconds: number | undefined): string {

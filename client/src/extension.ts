@@ -2,6 +2,7 @@ import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerExportJsonSchema } from './commands/export-json-schema';
 import { registerInsertPreset } from './commands/insert-preset';
+import { registerLensCommands } from './commands/lens-commands';
 import { registerOpenExample } from './commands/open-example';
 import { registerRestartServer } from './commands/restart-server';
 import { registerShowRenderedManifest } from './commands/show-rendered-manifest';
@@ -21,6 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerExportJsonSchema(client),
     registerShowRenderedManifest(client),
     registerOpenExample(context),
+    registerLensCommands(client),
     registerProblemStatus(),
   );
   await client.start();

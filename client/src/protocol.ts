@@ -14,3 +14,9 @@ export const RENDERED_MANIFEST_REQUEST = 'kubeStateful/renderedManifest';
 
 /** Sent by the server after each render of a chart, with the chart folder's `rootUri`. */
 export const RENDERED_MANIFEST_CHANGED = 'kubeStateful/renderedManifestChanged';
+
+/** The command of a code lens that shows a place, with its URI and LSP range as arguments. */
+export const REVEAL_LOCATION_COMMAND = 'kubeStateful.revealLocation';
+
+/** The command of a code lens that opens the quick fixes at a place, with its URI and LSP range as arguments. */
+export const QUICK_FIX_COMMAND = 'kubeStateful.showQuickFixes';

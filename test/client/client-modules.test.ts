@@ -7,6 +7,8 @@ import {
   JSON_SCHEMA_REQUEST as CLIENT_REQUEST,
   RENDERED_MANIFEST_CHANGED as CLIENT_MANIFEST_CHANGED,
   RENDERED_MANIFEST_REQUEST as CLIENT_MANIFEST_REQUEST,
+  QUICK_FIX_COMMAND as CLIENT_QUICK_FIX,
+  REVEAL_LOCATION_COMMAND as CLIENT_REVEAL,
 } from '../../client/src/protocol';
 import { focusIn } from '../../client/src/example';
 import { mentionsStatefulSet, statusText, statusTooltip } from '../../client/src/problem-summary';
@@ -16,6 +18,7 @@ import { configFrom } from '../../server/src/engine/config';
 import { rules } from '../../server/src/engine/rules';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { RENDERED_MANIFEST_CHANGED, RENDERED_MANIFEST_REQUEST } from '../../server/src/lsp/chart-sync';
+import { QUICK_FIX_COMMAND, REVEAL_LOCATION_COMMAND } from '../../server/src/lsp/code-lens';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/diagnostics';
 import { JSON_SCHEMA_REQUEST } from '../../server/src/lsp/json-schema-request';
 
@@ -30,6 +33,11 @@ describe('what the client shares with the server', () => {
   it('asks for the rendered manifest, and hears of new renders, by the methods the server uses', () => {
     assert.equal(CLIENT_MANIFEST_REQUEST, RENDERED_MANIFEST_REQUEST);
     assert.equal(CLIENT_MANIFEST_CHANGED, RENDERED_MANIFEST_CHANGED);
+  });
+
+  it('registers the commands the code lenses run, by the ids the server gives them', () => {
+    assert.equal(CLIENT_REVEAL, REVEAL_LOCATION_COMMAND);
+    assert.equal(CLIENT_QUICK_FIX, QUICK_FIX_COMMAND);
   });
 
   it('recognises the server’s diagnostics by their source', () => {

@@ -24,6 +24,8 @@ export class TestClient {
   readonly logs: string[] = [];
   /** `$/logTrace` messages, sent once the client asks for them with `$/setTrace`. */
   readonly traces: string[] = [];
+  /** `window/showMessage` notifications: what an editor pops up. */
+  readonly messages: { type: number; message: string }[] = [];
   stderr = '';
   private readonly process: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
@@ -47,6 +49,10 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
     });
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.messages.push(params);
+    });
+    this.connection.onRequest('workspace/codeLens/refresh', () => null);
     this.connection.onNotification('$/logTrace', (params: { message: string; verbose?: string }) => {
       this.traces.push(params.verbose ? `${params.message}\n${params.verbose}` : params.message);
     });

@@ -12,6 +12,7 @@ import { fixAll, fixById, fixesFor, type Fix, type WorkspaceChange } from '../en
 import type { Finding } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './diagnostics';
 import type { Feature, ServerContext } from './feature';
+import { currentWorkspaceFile } from './navigation-support';
 import { editSupportOf, toWorkspaceEdit, type EditSupport } from './workspace-edit';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.kube-stateful`;
@@ -119,8 +120,7 @@ class CodeActions implements Feature {
    * text goes into the index first, since a fix may edit another open file.
    */
   private findings(uri: string): Finding[] | undefined {
-    if (!this.context.settings().enable || !this.context.currentFile(uri)) return undefined;
-    for (const document of this.context.documents.all()) this.context.currentFile(document.uri);
+    if (!this.context.settings().enable || !currentWorkspaceFile(this.context, uri)) return undefined;
     return analyze(this.context.workspace, uri);
   }
 

@@ -21,4 +21,6 @@ export interface ServerContext {
 export interface Feature {
   capabilities(client: ClientCapabilities): ServerCapabilities;
   register(context: ServerContext): void;
+  /** Told after the settings changed, for a feature whose answers depend on them. */
+  settingsChanged?(): void;
 }

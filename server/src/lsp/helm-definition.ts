@@ -1,48 +1,31 @@
-import type { ClientCapabilities, DefinitionParams, Location, ServerCapabilities } from 'vscode-languageserver';
+import type { DefinitionParams, Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { findDefinition } from '../engine/helm/authoring/definitions';
 import { readValues } from '../engine/helm/values/read-values';
-import type { Feature, ServerContext } from './feature';
+import type { ServerContext } from './feature';
 import { chartOfTemplate, chartTemplates, readText } from './helm-chart-files';
 
-/** Go to definition in chart templates: a `.Values` path to its key in values.yaml, `include "x"`/`template "x"` to `define "x"`. */
-class HelmDefinition implements Feature {
-  private failed = false;
-
-  capabilities(_client: ClientCapabilities): ServerCapabilities {
-    return { definitionProvider: true };
-  }
-
-  register(context: ServerContext): void {
-    context.connection.onDefinition((params) => this.definition(context, params));
-  }
-
-  private definition(context: ServerContext, params: DefinitionParams): Location[] | null {
-    try {
-      const document = context.documents.get(params.textDocument.uri);
-      if (!document) return null;
-      const chart = chartOfTemplate(context, params.textDocument.uri);
-      if (!chart) return null;
-      const valuesFile = path.join(chart.root, 'values.yaml');
-      const valuesUri = URI.file(valuesFile).toString();
-      const valuesText = readText(context, valuesFile);
-      const valuesFiles = valuesText === undefined ? [] : [{ values: readValues(valuesUri, valuesText).values, text: valuesText }];
-      const templates = chartTemplates(context, chart);
-      const found = findDefinition(document.getText(), document.offsetAt(params.position), valuesFiles, templates);
-      if (!found) return null;
-      const texts = new Map<string, string>([[valuesUri, valuesText ?? ''], ...templates.map((template) => [template.uri, template.text] as [string, string])]);
-      return found.targets.map((target) => {
-        const lines = TextDocument.create(target.uri, 'yaml', 0, texts.get(target.uri) ?? '');
-        return { uri: target.uri, range: { start: lines.positionAt(target.start), end: lines.positionAt(target.end) } };
-      });
-    } catch (error) {
-      if (!this.failed) context.connection.console.error(`Helm definition failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      this.failed = true;
-      return null;
-    }
-  }
+/**
+ * Go to definition in chart templates: a `.Values` path to its key in values.yaml,
+ * `include "x"`/`template "x"` to `define "x"`. Null for a file that is no chart template.
+ */
+export function helmDefinitions(context: ServerContext, params: DefinitionParams): Location[] | null {
+  const document = context.documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const chart = chartOfTemplate(context, params.textDocument.uri);
+  if (!chart) return null;
+  const valuesFile = path.join(chart.root, 'values.yaml');
+  const valuesUri = URI.file(valuesFile).toString();
+  const valuesText = readText(context, valuesFile);
+  const valuesFiles = valuesText === undefined ? [] : [{ values: readValues(valuesUri, valuesText).values, text: valuesText }];
+  const templates = chartTemplates(context, chart);
+  const found = findDefinition(document.getText(), document.offsetAt(params.position), valuesFiles, templates);
+  if (!found) return null;
+  const texts = new Map<string, string>([[valuesUri, valuesText ?? ''], ...templates.map((template) => [template.uri, template.text] as [string, string])]);
+  return found.targets.map((target) => {
+    const lines = TextDocument.create(target.uri, 'yaml', 0, texts.get(target.uri) ?? '');
+    return { uri: target.uri, range: { start: lines.positionAt(target.start), end: lines.positionAt(target.end) } };
+  });
 }
-
-export const helmDefinition = new HelmDefinition();

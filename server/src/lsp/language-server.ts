@@ -141,6 +141,7 @@ export class LanguageServer {
       ? await this.fetchSettings()
       : settingsFrom((pushed as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
     this.applySettings(next);
+    for (const feature of features) feature.settingsChanged?.();
     if (JSON.stringify(next.exclude) !== previousExclude) await this.indexFolders();
     else {
       this.validateAllOpen();

@@ -14,6 +14,8 @@ export interface ServerSettings {
   helmValuesFiles: string[];
   /** `.Release.Name` when charts are rendered. */
   helmReleaseName: string;
+  /** Code lenses above StatefulSets. */
+  codeLens: boolean;
 }
 
 export const DEFAULT_RELEASE_NAME = 'release-name';
@@ -31,6 +33,7 @@ export function settingsFrom(section: unknown): ServerSettings {
   const hover = sectionOf(raw.hover);
   const completion = sectionOf(raw.completion);
   const helm = sectionOf(raw.helm);
+  const codeLens = sectionOf(raw.codeLens);
   const helmValuesFiles = Array.isArray(helm.valuesFiles) ? helm.valuesFiles.filter((glob): glob is string => typeof glob === 'string') : [];
   const helmReleaseName = typeof helm.releaseName === 'string' && helm.releaseName.trim() !== '' ? helm.releaseName.trim() : DEFAULT_RELEASE_NAME;
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.filter((glob): glob is string => typeof glob === 'string') : [];
@@ -43,6 +46,7 @@ export function settingsFrom(section: unknown): ServerSettings {
     completionFields: completion.fields !== false,
     helmValuesFiles,
     helmReleaseName,
+    codeLens: codeLens.enable !== false,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Resource } from '../document/resource';
 import type { ResourceContext } from '../rule';
 import type { Range } from '../types';
 import { isMapping } from '../document/values';
+import { proximity } from '../workspace/proximity';
 
 /**
  * How a StatefulSet's `serviceName` resolves in the workspace. Each service-* rule reports
@@ -70,16 +71,6 @@ export function isHeadless(service: Resource<Service>): boolean {
 function selectsPods(service: Resource<Service>, podLabels: Labels): boolean {
   const selector = labelsOf(service.object.spec?.selector);
   return Object.keys(selector).length > 0 && mapSelects(selector, podLabels);
-}
-
-/** How close two files are: the same file, else the number of folders their paths share. */
-function proximity(a: string, b: string): number {
-  if (a === b) return Number.MAX_SAFE_INTEGER;
-  const left = a.split('/').slice(0, -1);
-  const right = b.split('/').slice(0, -1);
-  let shared = 0;
-  while (shared < left.length && left[shared] === right[shared]) shared++;
-  return shared;
 }
 
 /** Where findings about the governing Service go: the serviceName value. */

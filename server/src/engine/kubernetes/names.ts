@@ -4,6 +4,8 @@
  */
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** The name part of a label key, and a non-empty label value. */
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
@@ -14,6 +16,16 @@ const RELAXED_ENV_VAR_NAME = /^[\x20-\x3c\x3e-\x7e]+$/;
 /** RFC 1123 label, the form of Service names and pod hostnames: at most 63 characters. */
 export function isDns1123Label(value: string): boolean {
   return value.length <= 63 && DNS1123_LABEL.test(value);
+}
+
+/** RFC 1035 label, the form of Service object names: a DNS label that starts with a letter. */
+export function isDns1035Label(value: string): boolean {
+  return value.length <= 63 && DNS1035_LABEL.test(value);
+}
+
+/** A key of a Secret's or ConfigMap's data: letters, digits, '-', '_' and '.', not '.' or '..'-prefixed. */
+export function isConfigKey(key: string): boolean {
+  return key.length <= 253 && CONFIG_KEY.test(key) && key !== '.' && !key.startsWith('..');
 }
 
 /** RFC 1123 subdomain: dot-separated labels, at most 253 characters. */

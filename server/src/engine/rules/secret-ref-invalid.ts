@@ -1,6 +1,6 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { EnvFromSource } from 'kubernetes-types/core/v1';
-import { isDns1123Subdomain } from '../kubernetes/names';
+import { isConfigKey, isDns1123Subdomain } from '../kubernetes/names';
 import { containersOf, entriesOf } from '../kubernetes/pod-template';
 import type { Resource } from '../document/resource';
 import { defineResourceRule } from '../rule';
@@ -19,7 +19,6 @@ const ENV_FROM_REFS = [
   { field: 'configMapRef', kind: 'ConfigMap' },
 ] as const;
 
-const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 
 const NAME_ADVICE = "use at most 253 lowercase letters, digits, '-' or '.', starting and ending with a letter or digit";
 const KEY_ADVICE = "use at most 253 letters, digits, '-', '_' or '.', not starting with '..' and not just '.'";
@@ -115,8 +114,4 @@ function nameProblem(name: unknown, kind: string): string | undefined {
 function keyProblem(key: unknown): string | undefined {
   if (typeof key !== 'string' || isConfigKey(key)) return undefined;
   return key === '' ? 'has an empty key; set it to the entry to read.' : `has key '${key}', which is not a valid key: ${KEY_ADVICE}.`;
-}
-
-function isConfigKey(key: string): boolean {
-  return key.length <= 253 && CONFIG_KEY.test(key) && key !== '.' && !key.startsWith('..');
 }

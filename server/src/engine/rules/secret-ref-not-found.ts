@@ -1,5 +1,6 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Container, EnvFromSource, EnvVar } from 'kubernetes-types/core/v1';
+import { ENV_KEY_REFS, ENV_SOURCE_REFS, KEY_FIELDS, type ConfigSourceKind } from '../kubernetes/config-sources';
 import { isDns1123Subdomain } from '../kubernetes/names';
 import { containersOf, entriesOf } from '../kubernetes/pod-template';
 import type { Resource } from '../document/resource';
@@ -8,11 +9,9 @@ import type { Report } from '../types';
 import type { PathSegment } from '../document/yaml-nodes';
 import { isMapping } from '../document/values';
 
-type SourceKind = 'Secret' | 'ConfigMap';
-
 /** One reference of a container to a Secret or ConfigMap, with the path of its mapping. */
 interface Reference {
-  kind: SourceKind;
+  kind: ConfigSourceKind;
   name: string;
   /** Absent for envFrom, which takes every key. */
   key?: string;
@@ -20,14 +19,6 @@ interface Reference {
   container: string;
 }
 
-const KEY_REFS = [
-  ['secretKeyRef', 'Secret'],
-  ['configMapKeyRef', 'ConfigMap'],
-] as const;
-const SOURCE_REFS = [
-  ['secretRef', 'Secret'],
-  ['configMapRef', 'ConfigMap'],
-] as const;
 const KEYS_SHOWN = 8;
 /** The form of a Secret or ConfigMap key; a key of another form cannot exist. */
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
@@ -56,7 +47,7 @@ export const secretRefNotFound = defineResourceRule({
 function referencesOf(container: Container, path: PathSegment[]): Reference[] {
   const label = typeof container.name === 'string' ? `'${container.name}'` : '(unnamed)';
   const references: Reference[] = [];
-  const add = (kind: SourceKind, ref: unknown, refPath: PathSegment[], withKey: boolean) => {
+  const add = (kind: ConfigSourceKind, ref: unknown, refPath: PathSegment[], withKey: boolean) => {
     // Malformed names and keys are secret-ref-invalid's to report: they could never be found.
     if (!isMapping(ref) || ref.optional === true || typeof ref.name !== 'string' || !isDns1123Subdomain(ref.name)) return;
     const key = withKey && typeof ref.key === 'string' && CONFIG_KEY.test(ref.key) ? ref.key : undefined;
@@ -66,10 +57,10 @@ function referencesOf(container: Container, path: PathSegment[]): Reference[] {
   for (const { value: env, path: envPath } of entriesOf<EnvVar>(container.env, [...path, 'env'])) {
     const valueFrom: unknown = env.valueFrom;
     if (!isMapping(valueFrom)) continue;
-    for (const [field, kind] of KEY_REFS) add(kind, valueFrom[field], [...envPath, 'valueFrom', field], true);
+    for (const [field, kind] of ENV_KEY_REFS) add(kind, valueFrom[field], [...envPath, 'valueFrom', field], true);
   }
   for (const { value: source, path: sourcePath } of entriesOf<EnvFromSource>(container.envFrom, [...path, 'envFrom'])) {
-    for (const [field, kind] of SOURCE_REFS) add(kind, source[field], [...sourcePath, field], false);
+    for (const [field, kind] of ENV_SOURCE_REFS) add(kind, source[field], [...sourcePath, field], false);
   }
   return references;
 }
@@ -119,9 +110,8 @@ function judge(
 }
 
 /** The keys an object provides, or undefined when it has no data and so is filled in elsewhere. */
-function keysOf(kind: SourceKind, object: object): string[] | undefined {
-  const fields = kind === 'Secret' ? ['data', 'stringData'] : ['data', 'binaryData'];
-  const keys = fields.flatMap((field) => {
+function keysOf(kind: ConfigSourceKind, object: object): string[] | undefined {
+  const keys = KEY_FIELDS[kind].flatMap((field) => {
     const map = (object as Record<string, unknown>)[field];
     return isMapping(map) ? Object.keys(map) : [];
   });

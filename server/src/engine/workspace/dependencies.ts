@@ -78,8 +78,15 @@ function scaleTargetKeys(autoscaler: Resource<HorizontalPodAutoscaler>): string[
  */
 function selectorKeys(budget: Resource<PodDisruptionBudget>): string[] {
   const selector = budget.object.spec?.selector as unknown;
-  if (!isMapping(selector)) return [];
-  const { matchLabels, matchExpressions } = selector as Record<string, unknown>;
+  return isMapping(selector) ? labelSelectorKeys(selector, true) : [];
+}
+
+/**
+ * The `selects:` keys of a selector (see `selectionKeys`). A label selector that requires no
+ * label may select any pod; a Service's map selector that is empty selects none.
+ */
+export function labelSelectorKeys(selector: Record<string, unknown>, setBased: boolean): string[] {
+  const { matchLabels, matchExpressions } = selector;
   const keys = Object.entries(labelsOf(matchLabels)).map(([key, value]) => `selects:${key}=${value}`);
   for (const requirement of Array.isArray(matchExpressions) ? (matchExpressions as LabelSelectorRequirement[]) : []) {
     if (!isMapping(requirement)) continue;
@@ -87,5 +94,5 @@ function selectorKeys(budget: Resource<PodDisruptionBudget>): string[] {
     if (requirement.operator === 'Exists') keys.push(`selects:${key}`);
     if (requirement.operator === 'In' && Array.isArray(requirement.values)) keys.push(...requirement.values.map((value) => `selects:${key}=${String(value)}`));
   }
-  return keys.length > 0 ? keys : ['selects:*'];
+  return keys.length > 0 || !setBased ? keys : ['selects:*'];
 }

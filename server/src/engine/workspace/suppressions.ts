@@ -40,9 +40,30 @@ export function isSuppressed(finding: Finding, suppressions: Suppressions): bool
 }
 
 function scopeOf(text: string): Scope {
-  // A trailing `-- reason`, as ESLint allows, explains the directive.
-  const ids = text.split('--')[0].split(/[\s,]+/).filter((id) => id !== '');
+  const ids = [...idsIn(text)].map((match) => match[0]);
   return ids.length === 0 ? 'all' : new Set(ids);
+}
+
+/** The rule ids of a directive's text, as matches with their index in it. */
+function idsIn(text: string): IterableIterator<RegExpMatchArray> {
+  // A trailing `-- reason`, as ESLint allows, explains the directive.
+  return text.split('--')[0].matchAll(/[^\s,]+/g);
+}
+
+/** Each rule id a suppression comment names, with its offsets in the text. */
+export function suppressedRuleIds(text: string): { id: string; start: number; end: number }[] {
+  const found: { id: string; start: number; end: number }[] = [];
+  if (!text.includes('kube-stateful-disable')) return found;
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const match = DIRECTIVE.exec(line.replace(/\r$/, ''));
+    if (match) {
+      const idsStart = lineStart + match[0].length - match[2].length;
+      for (const id of idsIn(match[2])) found.push({ id: id[0], start: idsStart + id.index!, end: idsStart + id.index! + id[0].length });
+    }
+    lineStart += line.length + 1;
+  }
+  return found;
 }
 
 /** Adds to a scope in place: many directives may name the same line. */

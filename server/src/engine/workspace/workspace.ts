@@ -8,6 +8,7 @@ import { OriginMap } from '../derived/origin-map';
 import { chartRootOfManifest, isUnderTemplates, RENDERED_SUFFIX, renderedUri, templateUriOf } from '../derived/chart-uris';
 import type { ChartRender, RenderProblem } from '../helm/chart/chart-render';
 import { SourceFile, type FileRole } from '../document/source-file';
+import { referenceKeys } from '../navigation/object-references';
 
 /** A chart template's rendered output, held as a file of its own, and where each byte came from. */
 export interface RenderedOutput {
@@ -33,6 +34,11 @@ export class Workspace {
   private readonly providers = new KeyIndex();
   /** The objects reading each key (see `requiredKeys`). */
   private readonly readers = new KeyIndex();
+  /**
+   * The objects naming each object (`Secret/db`) or selecting pods by each label, for
+   * navigation: wider than `readers`, which holds only what the checks read.
+   */
+  private readonly referrers = new KeyIndex();
   /** For each kustomization file, the patch files it lists. */
   private readonly patchesByKustomization = new Map<string, string[]>();
   private config: EngineConfig;
@@ -282,16 +288,23 @@ export class Workspace {
     return [...this.readers.objects(key)];
   }
 
+  /** Objects with a field naming what `key` names, or a selector that may pick such pods (see `referenceKeys`). */
+  referrersOf(key: string): Resource[] {
+    return [...this.referrers.objects(key)];
+  }
+
   private index(resource: Resource, changedKeys: Set<string>): void {
     const provided = providedKeys(resource);
     this.providers.add(resource, provided);
     provided.forEach((key) => changedKeys.add(key));
     this.readers.add(resource, requiredKeys(resource));
+    this.referrers.add(resource, referenceKeys(resource));
   }
 
   private unindex(resource: Resource, changedKeys: Set<string>): void {
     this.providers.remove(resource).forEach((key) => changedKeys.add(key));
     this.readers.remove(resource);
+    this.referrers.remove(resource);
   }
 
   /** Drops the findings of the objects that read any of `keys`, and returns the other files holding them. */
