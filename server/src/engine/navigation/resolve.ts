@@ -1,6 +1,6 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Resource } from '../document/resource';
-import { looksLikePatch } from '../kustomize';
+import { looksLikePatch } from '../kustomize/patch-files';
 import { governingService } from '../kubernetes/governing-service';
 import { labelSelectorSelects, labelsOf } from '../kubernetes/label-selector';
 import { labelSelectorKeys, selectionKeys } from '../workspace/dependencies';
