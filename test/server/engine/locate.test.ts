@@ -87,6 +87,12 @@ describe('locate', () => {
     assert.deepEqual(at(file, 'clusterIP'), { object: 'Service/broken', path: 'spec.clusterIP', role: 'key' });
   });
 
+  it('answers nothing on the blank lines an unclosed quote runs over', () => {
+    const file = new SourceFile('file:///open-quote.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: "db\n\n');
+    assert.equal(at(file, 'db')?.path, 'metadata.name');
+    assert.equal(locate(file, { line: 4, character: 0 }), undefined);
+  });
+
   it('answers nothing in a file it does not read', () => {
     const helm = new SourceFile('file:///chart/templates/sts.yaml', 'apiVersion: apps/v1\nkind: StatefulSet\nspec:\n  replicas: {{ .Values.replicas }}\n');
     assert.equal(locate(helm, { line: 3, character: 3 }), undefined);

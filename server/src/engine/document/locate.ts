@@ -38,7 +38,10 @@ export function locate(file: SourceFile, position: Position): Location | undefin
   const hit = nodeAt(resource.node, offset, []);
   const span = spanOf(hit?.node);
   if (!hit || !span) return undefined;
-  return { ...hit, resource, range: file.rangeOf(span[0], span[1]) };
+  const range = file.rangeOf(span[0], span[1]);
+  // A scalar left open (an unclosed quote) runs on over the blank lines after it: they are not the value.
+  if (offset > file.offsetAt(range.end)) return undefined;
+  return { ...hit, resource, range };
 }
 
 /** The innermost object whose node holds the offset: a `kind: List` item rather than the List. */
