@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze } from '../../../server/src/engine/analyze';
-import { fixtureUri, workspaceOf } from '../../helpers/rule-tester';
+import { analyze } from '../../../../server/src/engine/analyze';
+import { fixtureUri, workspaceOf } from '../../../helpers/rule-tester';
 
 const DIR = 'kustomize/overlays/prod';
 const FILES = [`${DIR}/kustomization.yaml`, `${DIR}/statefulset-patch.yaml`, `${DIR}/resources-patch.yaml`, `${DIR}/not-a-patch.yaml`];

@@ -7,7 +7,7 @@ import {
   isIanaServiceName,
   isLabelKey,
   isLabelValue,
-} from '../../../server/src/engine/kubernetes/names';
+} from '../../../../server/src/engine/kubernetes/names';
 
 function check(validator: (value: string) => boolean, valid: string[], invalid: string[]): void {
   for (const value of valid) assert.equal(validator(value), true, `accepts ${JSON.stringify(value)}`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareQuantities, parseQuantity } from '../../../server/src/engine/kubernetes/quantity';
+import { compareQuantities, parseQuantity } from '../../../../server/src/engine/kubernetes/quantity';
 
 /** The quantity in billionths as a decimal string, to compare with expected values. */
 function nanos(value: unknown): string | undefined {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyze } from '../../../server/src/engine/analyze';
-import { suppressionsOf } from '../../../server/src/engine/workspace/suppressions';
-import { Workspace } from '../../../server/src/engine/workspace/workspace';
-import { FIXTURES } from '../../helpers/rule-tester';
+import { analyze } from '../../../../server/src/engine/analyze';
+import { suppressionsOf } from '../../../../server/src/engine/workspace/suppressions';
+import { Workspace } from '../../../../server/src/engine/workspace/workspace';
+import { FIXTURES } from '../../../helpers/rule-tester';
 
 function ruleIds(text: string): string[] {
   const workspace = new Workspace();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { documentSpanAt, documentSpans } from '../../../server/src/engine/document/document-spans';
+import { documentSpanAt, documentSpans } from '../../../../server/src/engine/document/document-spans';
 
 describe('documentSpans', () => {
   it('starts a document at each --- line and after each ... line, covering the whole text', () => {

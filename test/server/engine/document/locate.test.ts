@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { offsetAt } from '../../../server/src/engine/document/document-at';
-import { locate } from '../../../server/src/engine/document/locate';
-import { SourceFile } from '../../../server/src/engine/document/source-file';
-import { FIXTURES } from '../../helpers/rule-tester';
-import { positionOf } from '../../helpers/positions';
+import { offsetAt } from '../../../../server/src/engine/document/document-at';
+import { locate } from '../../../../server/src/engine/document/locate';
+import { SourceFile } from '../../../../server/src/engine/document/source-file';
+import { FIXTURES } from '../../../helpers/rule-tester';
+import { positionOf } from '../../../helpers/positions';
 
 function fixture(name: string): SourceFile {
   return new SourceFile(`file:///fixtures/${name}`, readFileSync(path.join(FIXTURES, name), 'utf8'));

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze } from '../../../server/src/engine/analyze';
-import { Workspace } from '../../../server/src/engine/workspace/workspace';
-import { fixtureSeeds } from '../../fuzz/seeds';
+import { analyze } from '../../../../server/src/engine/analyze';
+import { Workspace } from '../../../../server/src/engine/workspace/workspace';
+import { fixtureSeeds } from '../../../fuzz/seeds';
 
 const URI = 'file:///work/edited.yaml';
 const NEIGHBOUR = 'file:///work/neighbour.yaml';

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertGrowsLinearly } from '../../helpers/growth';
+import { assertGrowsLinearly } from '../../../helpers/growth';
 import {
   credentialEvidence,
   nameSuggestsCredential,
   shannonEntropy,
   wordsOf,
   type CredentialEvidence,
-} from '../../../server/src/engine/kubernetes/credentials';
+} from '../../../../server/src/engine/kubernetes/credentials';
 
 type Case = [name: string | undefined, value: string];
 
