@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { ChartFiles, ChartRender, RenderOptions, ValuesFile } from '../engine/helm/chart/chart-render';
 import { printManifest } from '../engine/helm/chart/manifest';
-import { renderChart } from '../engine/helm/chart/render-chart';
+import { IncrementalChartRenderer } from '../engine/helm/chart/incremental-render';
 import type { Workspace } from '../engine/workspace/workspace';
 import { chartRoots } from '../cli/charts';
 import { readChartFiles } from '../files/chart-files';
@@ -32,6 +32,8 @@ export interface ChartSyncHost {
 
 interface ChartState {
   generation: number;
+  /** Keeps what the last render parsed and ran, so that an edit redoes only what it changes. */
+  renderer: IncrementalChartRenderer;
   render?: ChartRender;
   pending?: Promise<void>;
   /** The values files the last render applied, whose edits render the chart again. */
@@ -89,7 +91,7 @@ export class ChartSync {
     }
     const renders: Promise<void>[] = [];
     for (const root of roots) {
-      if (!this.charts.has(root)) this.charts.set(root, { generation: 0, valuesUris: new Set() });
+      if (!this.charts.has(root)) this.charts.set(root, { generation: 0, renderer: new IncrementalChartRenderer(), valuesUris: new Set() });
       renders.push(this.render(root));
     }
     await Promise.all(renders);
@@ -131,7 +133,7 @@ export class ChartSync {
       if (!this.host.workspace.get(file.uri)) affected.push(...this.host.adoptDiskFile(file.uri, file.text));
     }
     state.valuesUris = new Set(options.valuesFiles.map((file) => file.uri));
-    const render = this.renderSafely(root, files, options);
+    const render = this.renderSafely(root, state, files, options);
     state.render = render;
     affected.push(...this.host.workspace.setChartRender(render));
     this.host.validateOpen([...new Set(affected)]);
@@ -175,10 +177,12 @@ export class ChartSync {
   }
 
   /** The renderer reports problems in its result; one that throws has a bug, which fails only its chart. */
-  private renderSafely(root: string, files: ChartFiles, options: RenderOptions): ChartRender {
+  private renderSafely(root: string, state: ChartState, files: ChartFiles, options: RenderOptions): ChartRender {
     try {
-      return renderChart(files, options);
+      return state.renderer.render(files, options);
     } catch (error) {
+      // What it kept may be half updated: the next render starts afresh.
+      state.renderer = new IncrementalChartRenderer();
       this.logFailure(root, error);
       return {
         rootUri: files.rootUri,

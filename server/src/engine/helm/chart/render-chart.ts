@@ -4,7 +4,7 @@ import type { Origin } from '../go/origin';
 import { Rope } from '../go/rope';
 import { isString, stringOf, type GoMap, type GoValue } from '../go/values';
 import { wholeTemplateError } from '../template/errors';
-import { TemplateSet, type TemplateError } from '../template/template-set';
+import { TemplateSet, type RenderWatch, type TemplateError, type TemplateParseCache } from '../template/template-set';
 import { mergeUserValues } from '../values/coalesce';
 import { readValuesShared } from '../values/read-values';
 import { applyJsonValue, applySetValue } from '../values/set-values';
@@ -16,10 +16,25 @@ import { loadChart, type ChartTemplate, type LoadedChart } from './load-chart';
 import { validateValues } from './values-schema';
 
 /** A template of the tree with the chart it belongs to. */
-interface PlacedTemplate {
+export interface PlacedTemplate {
   readonly template: ChartTemplate;
   readonly chart: LoadedChart;
   readonly data: GoMap;
+}
+
+/** A chart ready to run: every template placed with its chart's objects, in Helm's order, and what went wrong on the way. */
+export interface PreparedChart {
+  readonly rootUri: string;
+  readonly chartName: string;
+  readonly placed: readonly PlacedTemplate[];
+  /** Problems of the chart's files and values. */
+  readonly problems: readonly RenderProblem[];
+}
+
+/** What running one template gave; nothing for a helper, or a template that did not parse. */
+export interface TemplateOutcome {
+  readonly rendered?: RenderedTemplate;
+  readonly problem?: RenderProblem;
 }
 
 /**
@@ -29,6 +44,14 @@ interface PlacedTemplate {
  * others still render.
  */
 export function renderChart(files: ChartFiles, options: RenderOptions, functions: FunctionTable = helmFunctions()): ChartRender {
+  const prepared = prepareChart(files, options, functions);
+  const { set, problems } = templateSetOf(prepared, functions);
+  const outcomes = prepared.placed.map((placed) => runTemplate(set, placed));
+  return assembleRender(prepared, problems, outcomes);
+}
+
+/** Loads the chart tree, coalesces its values and gives each template the objects it runs with. */
+export function prepareChart(files: ChartFiles, options: RenderOptions, functions: FunctionTable): PreparedChart {
   const loaded = loadChart(files);
   const problems: RenderProblem[] = [...loaded.problems];
   collectValuesProblems(loaded.chart, problems);
@@ -71,28 +94,44 @@ export function renderChart(files: ChartFiles, options: RenderOptions, functions
   // Helm parses deepest paths first, and at equal depth in reverse order, so the last
   // definition of a name (the parent's, or the alphabetically first file's) wins.
   placed.sort((a, b) => compareTemplateOrder(a.template.name, b.template.name));
-  const set = new TemplateSet(functions);
-  for (const { template } of placed) {
+  return { rootUri: files.rootUri, chartName: loaded.chart.name, placed, problems };
+}
+
+/** Parses every template into one namespace of defines; the problems are the chart's and the parse errors. */
+export function templateSetOf(prepared: PreparedChart, functions: FunctionTable, cache?: TemplateParseCache): { set: TemplateSet; problems: RenderProblem[] } {
+  const problems = [...prepared.problems];
+  const set = new TemplateSet(functions, { cache });
+  for (const { template } of prepared.placed) {
     const error = set.add(template.name, template.uri, template.text);
     if (error) problems.push({ uri: error.uri, start: error.start, end: error.end, message: error.message, severity: 'error', ruleId: 'helm-render-error' });
   }
+  return { set, problems };
+}
 
-  const templates: RenderedTemplate[] = [];
-  for (const { template, chart: owner, data } of placed) {
-    const base = template.path.slice(template.path.lastIndexOf('/') + 1);
-    if (base.startsWith('_') || !set.has(template.name)) continue;
-    const dot = new Map(data);
-    dot.set('Template', templateObject(template.name, owner.fullPath));
-    const { output, error } = renderGuarded(set, template, dot);
-    if (error) {
-      problems.push({ uri: error.uri || template.uri, start: error.start, end: error.end, message: helmMessage(error), severity: 'error', ruleId: 'helm-render-error' });
-      continue;
-    }
-    // NOTES.txt is rendered (it may fail, or change values), but helm template prints none.
-    if (template.path === 'templates/NOTES.txt') continue;
-    templates.push({ name: template.name, uri: template.uri, output });
+/** Runs one placed template, unless it is a helper or did not parse. */
+export function runTemplate(set: TemplateSet, { template, chart, data }: PlacedTemplate, watch?: RenderWatch): TemplateOutcome | undefined {
+  const base = template.path.slice(template.path.lastIndexOf('/') + 1);
+  if (base.startsWith('_') || !set.has(template.name)) return undefined;
+  const dot = new Map(data);
+  dot.set('Template', templateObject(template.name, chart.fullPath));
+  const { output, error } = renderGuarded(set, template, dot, watch);
+  if (error) {
+    return { problem: { uri: error.uri || template.uri, start: error.start, end: error.end, message: helmMessage(error), severity: 'error', ruleId: 'helm-render-error' } };
   }
-  return { rootUri: files.rootUri, chartName: loaded.chart.name, templates, problems };
+  // NOTES.txt is rendered (it may fail, or change values), but helm template prints none.
+  if (template.path === 'templates/NOTES.txt') return {};
+  return { rendered: { name: template.name, uri: template.uri, output } };
+}
+
+/** The render of a chart from its templates' outcomes, in the order they ran. */
+export function assembleRender(prepared: PreparedChart, problems: readonly RenderProblem[], outcomes: readonly (TemplateOutcome | undefined)[]): ChartRender {
+  const templates: RenderedTemplate[] = [];
+  const all = [...problems];
+  for (const outcome of outcomes) {
+    if (outcome?.problem) all.push(outcome.problem);
+    if (outcome?.rendered) templates.push(outcome.rendered);
+  }
+  return { rootUri: prepared.rootUri, chartName: prepared.chartName, templates, problems: all };
 }
 
 interface UserSetter {
@@ -125,9 +164,9 @@ function userSetters(options: RenderOptions): UserSetter[] {
  * Runs one template; an exception the engine did not expect becomes this template's error, so
  * that one bad file never takes the editor's whole render down.
  */
-function renderGuarded(set: TemplateSet, template: ChartTemplate, dot: GoMap): { output: Rope; error?: TemplateError } {
+function renderGuarded(set: TemplateSet, template: ChartTemplate, dot: GoMap, watch: RenderWatch | undefined): { output: Rope; error?: TemplateError } {
   try {
-    return set.render(template.name, dot);
+    return set.render(template.name, dot, watch);
   } catch (thrown) {
     const detail = thrown instanceof Error ? thrown.message : String(thrown);
     const message = `template: ${template.name}: internal error of the renderer: ${detail}`;

@@ -1,6 +1,7 @@
 import { typeName, kindName } from '../go/type-names';
 import { GoError, isList, isMap, sortedKeys, type GoMap, type GoValue } from '../go/values';
 import { deepEqual, isEmpty, mapArg, strval, text, type FunctionGroup } from './common';
+import type { CallContext } from './function-table';
 
 /** A deep copy of maps and lists; scalars and ropes are immutable, so they are shared. */
 export function deepCopy(value: GoValue): GoValue {
@@ -13,23 +14,26 @@ export function deepCopy(value: GoValue): GoValue {
  * The mergo rule Sprig's `merge` follows: a key of `src` fills `dst` where `dst` lacks it or
  * holds a zero value; maps on both sides merge deeply. With `overwrite`, `src` wins instead.
  */
-function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
+function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean, context: CallContext): void {
   for (const [key, incoming] of src) {
     const present = dst.get(key) ?? null;
     if (isMap(present) && isMap(incoming)) {
-      mergeInto(present, incoming, overwrite);
+      mergeInto(present, incoming, overwrite, context);
       continue;
     }
-    if (!dst.has(key) || present === null || (overwrite ? true : isEmpty(present))) dst.set(key, incoming);
+    if (!dst.has(key) || present === null || (overwrite ? true : isEmpty(present))) {
+      context.changing?.(dst);
+      dst.set(key, incoming);
+    }
   }
 }
 
 function merge(functionName: string, overwrite: boolean) {
-  return (_context: unknown, dst: GoValue = null, ...sources: GoValue[]): GoValue => {
+  return (context: CallContext, dst: GoValue = null, ...sources: GoValue[]): GoValue => {
     const target = mapArg(dst, functionName);
     for (const source of sources) {
       if (source === null) continue;
-      mergeInto(target, mapArg(source, functionName), overwrite);
+      mergeInto(target, mapArg(source, functionName), overwrite, context);
     }
     return target;
   };
@@ -65,9 +69,14 @@ export const dictFunctions: FunctionGroup = {
     const name = text(key, 'get');
     return map.has(name) ? map.get(name)! : '';
   },
-  set: (_context, dict = null, key = null, value = null) => mapArg(dict, 'set').set(text(key, 'set'), value),
-  unset: (_context, dict = null, key = null) => {
+  set: (context, dict = null, key = null, value = null) => {
+    const map = mapArg(dict, 'set');
+    context.changing?.(map);
+    return map.set(text(key, 'set'), value);
+  },
+  unset: (context, dict = null, key = null) => {
     const map = mapArg(dict, 'unset');
+    context.changing?.(map);
     map.delete(text(key, 'unset'));
     return map;
   },

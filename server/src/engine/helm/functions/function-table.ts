@@ -1,6 +1,6 @@
 import type { Origin } from '../go/origin';
 import type { Rope } from '../go/rope';
-import type { GoValue } from '../go/values';
+import type { GoMap, GoValue } from '../go/values';
 
 /**
  * What a function may ask of the template being run: the functions that render other
@@ -13,6 +13,8 @@ export interface CallContext {
   include(name: string, data: GoValue): Rope;
   /** Parses `text` as a template sharing every `define`, and runs it with `data`, as `tpl` does. */
   tpl(text: string | Rope, data: GoValue): Rope;
+  /** Told before a function changes a map it was given, so that a render can know it left its inputs alone. */
+  readonly changing?: (map: GoMap) => void;
 }
 
 /**

@@ -3,7 +3,7 @@ import { formatValue, goQuote } from '../go/format';
 import type { CallFrame, Origin, SourceSpan } from '../go/origin';
 import { Rope, type Segment } from '../go/rope';
 import { typeName } from '../go/type-names';
-import { entrySource, GoError, GoStruct, isList, isMap, isString, isTrue, sortedKeys, stringOf, type GoValue } from '../go/values';
+import { entrySource, GoError, GoStruct, isList, isMap, isString, isTrue, sortedKeys, stringOf, type GoMap, type GoValue } from '../go/values';
 import type { Command, Expr, Node, Pipeline, Span, Tree } from './ast';
 import { builtins, indexStep } from './builtins';
 import { lineAndColumn, type TemplateError } from './errors';
@@ -38,6 +38,8 @@ export interface TemplateSource {
   lookup(name: string): Tree | undefined;
   /** Parses a `tpl` string; throws `GoError` with Go's parse message. */
   parseTpl(text: string): { main: Tree; defines: readonly Tree[] };
+  /** Told before a function changes a map it was given. */
+  readonly changing?: (map: GoMap) => void;
 }
 
 /** A value with where it was written, when it came unchanged from a values file. */
@@ -458,6 +460,7 @@ export class Executor {
       origin: this.actionOrigin(scope, action),
       include: (name, data) => this.include(scope, action, name, data),
       tpl: (text, data) => this.tpl(scope, action, text, data),
+      changing: this.set.changing,
     };
   }
 

@@ -1,7 +1,7 @@
 import type { FunctionTable } from '../functions/function-table';
 import { goQuote } from '../go/format';
 import { Rope } from '../go/rope';
-import { GoError, type GoValue } from '../go/values';
+import { GoError, type GoMap, type GoValue } from '../go/values';
 import type { Tree } from './ast';
 import { BUILTIN_NAMES } from './builtins';
 import { lineAndColumn, wholeTemplateError, type TemplateError } from './errors';
@@ -46,6 +46,12 @@ export class TemplateParseCache {
 
 const cachesByTable = new WeakMap<FunctionTable, TemplateParseCache>();
 
+/** What one render may tell about itself: the templates it looked up by name, the maps it changed. */
+export interface RenderWatch {
+  looked(name: string): void;
+  changing(map: GoMap): void;
+}
+
 export interface TemplateSetOptions {
   readonly limits?: Partial<TemplateLimits>;
   readonly cache?: TemplateParseCache;
@@ -88,8 +94,14 @@ export class TemplateSet {
     return this.templates.has(name);
   }
 
+  /** The names a file defines, from the parse cache; undefined when it does not parse. */
+  definesOf(name: string, uri: string, text: string): string[] | undefined {
+    const parsed = this.parse(name, uri, text);
+    return 'main' in parsed ? parsed.defines.map((tree) => tree.name) : undefined;
+  }
+
   /** Runs one template with `data` as its dot; `<no value>` is removed from the output, as Helm does. */
-  render(name: string, data: GoValue): { output: Rope; error?: TemplateError } {
+  render(name: string, data: GoValue, watch?: RenderWatch): { output: Rope; error?: TemplateError } {
     const tree = this.templates.get(name);
     if (!tree) {
       const detail = `no template ${goQuote(name)} associated with template "${TPL_NAME}"`;
@@ -98,7 +110,11 @@ export class TemplateSet {
     const executor = new Executor({
       functions: this.functions,
       limits: this.limits,
-      lookup: (template) => this.templates.get(template),
+      lookup: (template) => {
+        watch?.looked(template);
+        return this.templates.get(template);
+      },
+      changing: watch && ((map) => watch.changing(map)),
       parseTpl: (text) => {
         const parsed = this.parse(TPL_NAME, `${tree.uri}#tpl`, text);
         if ('main' in parsed) return parsed;
