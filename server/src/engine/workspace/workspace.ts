@@ -7,6 +7,7 @@ import type { KindMap, Resource } from '../document/resource';
 import { OriginMap } from '../derived/origin-map';
 import { chartRootOfManifest, isUnderTemplates, RENDERED_SUFFIX, renderedUri, templateUriOf } from '../derived/chart-uris';
 import type { ChartRender, RenderProblem } from '../helm/chart/chart-render';
+import type { Rope } from '../helm/go/rope';
 import { SourceFile, type FileRole } from '../document/source-file';
 import { referenceKeys } from '../navigation/object-references';
 
@@ -15,6 +16,8 @@ export interface RenderedOutput {
   readonly templateUri: string;
   readonly file: SourceFile;
   readonly origins: OriginMap;
+  /** What the renderer gave, so that a render handing back the same output costs nothing. */
+  readonly output: Rope;
 }
 
 /** What the workspace holds of one chart's render. */
@@ -134,13 +137,15 @@ export class Workspace {
     const previous = new Set(this.renders.get(render.rootUri)?.templates ?? []);
     const templates: string[] = [];
     for (const template of render.templates) {
-      const uri = renderedUri(template.uri);
-      const old = this.files.get(uri);
-      const file = new SourceFile(uri, template.output.text, undefined, old, 'rendered');
-      affected.push(template.uri, ...this.replace(uri, old, file));
-      this.outputs.set(template.uri, { templateUri: template.uri, file, origins: new OriginMap(template.output, (source) => this.files.get(source)?.text) });
       templates.push(template.uri);
       previous.delete(template.uri);
+      const uri = renderedUri(template.uri);
+      const old = this.files.get(uri);
+      if (old && this.outputs.get(template.uri)?.output === template.output) continue;
+      const file = new SourceFile(uri, template.output.text, undefined, old, 'rendered');
+      affected.push(template.uri, ...this.replace(uri, old, file));
+      const origins = new OriginMap(template.output, (source) => this.files.get(source)?.text);
+      this.outputs.set(template.uri, { templateUri: template.uri, file, origins, output: template.output });
     }
     for (const gone of previous) affected.push(gone, ...this.dropOutput(gone));
     affected.push(...render.problems.map((problem) => problem.uri));

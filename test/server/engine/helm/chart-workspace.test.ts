@@ -182,4 +182,16 @@ describe('findings of a chart render, on the template lines', () => {
     assert.deepEqual(workspace.deleteChartRender(ROOT), [STS]);
     assert.deepEqual(analyze(workspace, STS), []);
   });
+
+  it('takes an output the renderer handed back unchanged as it is, telling no file to check again', () => {
+    const workspace = chartWorkspace(LITERAL_STATEFULSET);
+    const statefulSet = { path: 'templates/statefulset.yaml', output: renderTemplate(STS, LITERAL_STATEFULSET) };
+    workspace.setChartRender(chartRender([statefulSet, { path: 'templates/service.yaml', output: renderTemplate(SVC, serviceText(false)) }]));
+    const kept = workspace.renderedOutputOf(STS);
+    const affected = workspace.setChartRender(chartRender([statefulSet, { path: 'templates/service.yaml', output: renderTemplate(SVC, serviceText(true)) }]));
+    assert.equal(workspace.renderedOutputOf(STS), kept, 'the StatefulSet output is not read again');
+    assert.ok(affected.includes(SVC) && affected.includes(STS), 'the Service changed, and the StatefulSet reads it');
+    assert.ok(!analyze(workspace, STS).some((finding) => finding.ruleId === 'service-not-headless'));
+    assert.ok(workspace.setChartRender(chartRender([statefulSet])).includes(STS), 'a Service that went is still noticed');
+  });
 });
