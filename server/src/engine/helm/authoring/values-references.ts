@@ -1,4 +1,5 @@
 import type { Expr, Node, Pipeline } from '../template/ast';
+import { RecentlyUsed } from '../../recently-used';
 import { parseTemplate, ParseFailure } from '../template/parser';
 
 /** One name of a `.Values` path as written in the template, e.g. `b` in `.Values.a.b`. */
@@ -53,8 +54,18 @@ interface Scope {
   readonly inDefine: boolean;
 }
 
-/** Every `.Values` read in a template, parsed with the project's parser, or scanned from the text when it does not parse. */
+const remembered = new RecentlyUsed<string, ValuesReferences>(32);
+
+/**
+ * Every `.Values` read in a template, parsed with the project's parser, or scanned from the text
+ * when it does not parse. Remembered by text, since every check of an open template asks again
+ * while only the edited one changes; the result is shared, so callers must not change it.
+ */
 export function valuesReferences(text: string): ValuesReferences {
+  return remembered.get(text, readReferences);
+}
+
+function readReferences(text: string): ValuesReferences {
   let parsed;
   try {
     // Any function name is accepted: authoring help should not depend on which functions exist.

@@ -1,3 +1,4 @@
+import { RecentlyUsed } from '../../recently-used';
 import type { FunctionTable } from '../functions/function-table';
 import { goQuote } from '../go/format';
 import { Rope } from '../go/rope';
@@ -20,9 +21,11 @@ const TPL_NAME = 'gotpl';
  * table, because parsing checks the names of the functions.
  */
 export class TemplateParseCache {
-  private readonly entries = new Map<string, ParsedFile | TemplateError>();
+  private readonly entries: RecentlyUsed<string, ParsedFile | TemplateError>;
 
-  constructor(private readonly capacity = 4000) {}
+  constructor(capacity = 4000) {
+    this.entries = new RecentlyUsed(capacity);
+  }
 
   /** How many parsed files it holds. */
   get size(): number {
@@ -30,17 +33,7 @@ export class TemplateParseCache {
   }
 
   get(key: string, parse: () => ParsedFile | TemplateError): ParsedFile | TemplateError {
-    const found = this.entries.get(key);
-    if (found) {
-      // Re-inserting keeps recently used files last, so eviction drops the oldest.
-      this.entries.delete(key);
-      this.entries.set(key, found);
-      return found;
-    }
-    const parsed = parse();
-    this.entries.set(key, parsed);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    return parsed;
+    return this.entries.get(key, parse);
   }
 }
 

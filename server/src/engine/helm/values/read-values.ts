@@ -1,5 +1,6 @@
 import { isAlias, isMap as isYamlMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { SourceSpan } from '../go/origin';
+import { RecentlyUsed } from '../../recently-used';
 import { setContainerSource, type GoMap, type GoValue } from '../go/values';
 
 /** What reading a values file gave: its top-level map, and what was wrong with the text. */
@@ -41,8 +42,7 @@ export function readValues(uri: string, text: string): ValuesRead {
   return { values: new Map(), problems: [{ uri, start: range[0], end: range[1], message: `values file ${uri}: the top level must be a map` }] };
 }
 
-const cache = new Map<string, ValuesRead>();
-const CACHE_SIZE = 64;
+const cache = new RecentlyUsed<string, ValuesRead>(64);
 
 /**
  * `readValues`, remembered by URI and text: a chart's values.yaml is read for every render,
@@ -50,13 +50,7 @@ const CACHE_SIZE = 64;
  * change it; coalescing copies what it keeps.
  */
 export function readValuesShared(uri: string, text: string): ValuesRead {
-  const key = `${uri}\0${text}`;
-  let read = cache.get(key);
-  if (read) cache.delete(key);
-  else read = readValues(uri, text);
-  cache.set(key, read);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return read;
+  return cache.get(`${uri}\0${text}`, () => readValues(uri, text));
 }
 
 class NodeReader {

@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RecentlyUsed } from '../../../server/src/engine/recently-used';
+
+describe('RecentlyUsed', () => {
+  it('makes a value once per key, and forgets the least recently used key beyond its capacity', () => {
+    const made: string[] = [];
+    const cache = new RecentlyUsed<string, string>(2);
+    const get = (key: string) => cache.get(key, (k) => (made.push(k), k.toUpperCase()));
+    assert.equal(get('a'), 'A');
+    get('b');
+    get('a');
+    get('c');
+    assert.equal(cache.size, 2);
+    get('a');
+    get('b');
+    assert.deepEqual(made, ['a', 'b', 'c', 'b'], 'b was the oldest when c came, so it is made again; a was used since');
+  });
+});
