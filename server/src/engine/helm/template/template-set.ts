@@ -1,4 +1,4 @@
-import { RecentlyUsed } from '../../recently-used';
+import { RecentVersions } from '../../recently-used';
 import type { FunctionTable } from '../functions/function-table';
 import { goQuote } from '../go/format';
 import { Rope } from '../go/rope';
@@ -18,22 +18,24 @@ const TPL_NAME = 'gotpl';
 /**
  * Parsed files by name, URI and text, so that a re-render after an edit parses only the
  * edited file. Trees are immutable, so sets can share them; a cache belongs to one function
- * table, because parsing checks the names of the functions.
+ * table, because parsing checks the names of the functions. Of a file it keeps the last two
+ * versions (the one before an edit and the edit); of the `tpl` strings of a template, more.
  */
 export class TemplateParseCache {
-  private readonly entries: RecentlyUsed<string, ParsedFile | TemplateError>;
+  private readonly entries: RecentVersions<ParsedFile | TemplateError>;
 
-  constructor(capacity = 4000) {
-    this.entries = new RecentlyUsed(capacity);
+  constructor(files = 4000) {
+    this.entries = new RecentVersions(files, (key) => (key.startsWith(`${TPL_NAME}\0`) ? 64 : 2));
   }
 
-  /** How many parsed files it holds. */
+  /** How many parsed texts it holds. */
   get size(): number {
     return this.entries.size;
   }
 
-  get(key: string, parse: () => ParsedFile | TemplateError): ParsedFile | TemplateError {
-    return this.entries.get(key, parse);
+  /** `limit` is the largest text parsed, which decides whether a long one is an error. */
+  get(name: string, uri: string, limit: number, text: string, parse: () => ParsedFile | TemplateError): ParsedFile | TemplateError {
+    return this.entries.get(`${name}\0${uri}\0${limit}`, text, parse);
   }
 }
 
@@ -119,7 +121,7 @@ export class TemplateSet {
   }
 
   private parse(name: string, uri: string, text: string): ParsedFile | TemplateError {
-    return this.cache.get(`${this.limits.maxTemplateChars}\0${name}\0${uri}\0${text}`, () => {
+    return this.cache.get(name, uri, this.limits.maxTemplateChars, text, () => {
       if (text.length > this.limits.maxTemplateChars) {
         const detail = `template text is larger than ${this.limits.maxTemplateChars} characters`;
         return wholeTemplateError(uri, name, `template: ${name}:1: ${detail}`, detail);

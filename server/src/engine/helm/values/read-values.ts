@@ -1,6 +1,6 @@
 import { isAlias, isMap as isYamlMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { SourceSpan } from '../go/origin';
-import { RecentlyUsed } from '../../recently-used';
+import { RecentVersions } from '../../recently-used';
 import { setContainerSource, type GoMap, type GoValue } from '../go/values';
 
 /** What reading a values file gave: its top-level map, and what was wrong with the text. */
@@ -42,7 +42,8 @@ export function readValues(uri: string, text: string): ValuesRead {
   return { values: new Map(), problems: [{ uri, start: range[0], end: range[1], message: `values file ${uri}: the top level must be a map` }] };
 }
 
-const cache = new RecentlyUsed<string, ValuesRead>(64);
+/** The last two versions of each of the values files read most recently. */
+const cache = new RecentVersions<ValuesRead>(64, () => 2);
 
 /**
  * `readValues`, remembered by URI and text: a chart's values.yaml is read for every render,
@@ -50,7 +51,7 @@ const cache = new RecentlyUsed<string, ValuesRead>(64);
  * change it; coalescing copies what it keeps.
  */
 export function readValuesShared(uri: string, text: string): ValuesRead {
-  return cache.get(`${uri}\0${text}`, () => readValues(uri, text));
+  return cache.get(uri, text, () => readValues(uri, text));
 }
 
 class NodeReader {
