@@ -1,6 +1,7 @@
 // Measurement 5: the in-process Helm renderer on the eight corpus charts, read where they lie
 // beside the repository (../shared/corpus-helm, never copied into it).
 import { statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
@@ -12,6 +13,7 @@ import { helmFunctions } from '../../server/src/engine/helm/functions/index';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { HELM_CORPUS, readCorpusChart } from '../helm-corpus';
 import { count, megabytes, milliseconds, spliceSection, table, times } from './format';
+import { EDITOR_CHART, measureEditorOverStdio, measureEditorPath, OPEN_TEMPLATE, type EditorPathResults, type StdioResults } from './helm-editor';
 import { elapsed, sample, type Repetitions, type Sample } from './timing';
 
 const CHARTS = ['cassandra', 'kafka', 'mongodb', 'mysql', 'postgresql', 'rabbitmq', 'redis', 'zookeeper'];
@@ -38,6 +40,8 @@ export interface HelmResults {
   edit: { cold: Sample; warm: Sample };
   /** Heap used after rendering the eight charts and keeping the renders; whether after a full gc. */
   memory: { baseline: number; after: number; collected: boolean };
+  /** postgresql through the language server's chart sync and workspace, in process and over stdio. */
+  editor: { inProcess: EditorPathResults; stdio: StdioResults; loadAverage: number[] };
 }
 
 /** `global.gc`, exposed at run time when node was not started with --expose-gc. */
@@ -120,8 +124,12 @@ export async function measureHelm(repetitions: Repetitions): Promise<HelmResults
   const after = process.memoryUsage().heapUsed;
   if (kept.length !== CHARTS.length) throw new Error('renders were not kept');
 
+  const loadAverage = loadavg();
+  const editor = { inProcess: await measureEditorPath(HELM_CORPUS, repetitions), stdio: await measureEditorOverStdio(HELM_CORPUS, repetitions), loadAverage };
+
   return {
     charts,
+    editor,
     analysis: { render: last(steps.render), print: last(steps.print), parse: last(steps.parse), analyze: last(steps.analyze), total, findings },
     edit: { cold, warm },
     memory: { baseline: baseline / 2 ** 20, after: after / 2 ** 20, collected: gc !== undefined },
@@ -138,7 +146,7 @@ export const HELM_HEADING = '## 5. Helm charts rendered in process';
 
 export function renderHelmSection(results: HelmResults | string): string {
   if (typeof results === 'string') return [HELM_HEADING, '', `Not measured: ${results}.`].join('\n');
-  const { charts, analysis, edit, memory } = results;
+  const { charts, analysis, edit, memory, editor } = results;
   const sum = (pick: (row: HelmChartRow) => number): number => charts.reduce((total, row) => total + pick(row), 0);
   return [
     HELM_HEADING,
@@ -153,7 +161,7 @@ export function renderHelmSection(results: HelmResults | string): string {
       ],
     ),
     '',
-    `postgresql from chart to findings: render, print the manifest, parse it, and the engine's analysis of the manifest as one YAML file (${count(analysis.findings)} findings). This stands for the editor's path (the workspace's checks over the render's own objects, moved back to the templates), which is not measured yet.`,
+    `postgresql from chart to findings: render, print the manifest, parse it, and the engine's analysis of the manifest as one YAML file (${count(analysis.findings)} findings). The editor's own path is measured below.`,
     '',
     table(
       ['Step', 'Median'],
@@ -166,10 +174,44 @@ export function renderHelmSection(results: HelmResults | string): string {
       ],
     ),
     '',
-    `postgresql re-rendered after an edit of \`${EDITED_TEMPLATE}\`, with the function table (and so the parse cache) of the previous render, against a render with a new table: ${milliseconds(edit.warm.median)} against ${milliseconds(edit.cold.median)}, ${times(edit.cold.median / edit.warm.median)} faster.`,
+    `postgresql re-rendered by \`renderChart\` after an edit of \`${EDITED_TEMPLATE}\`, with the function table (and so the parse cache) of the previous render, against a render with a new table: ${milliseconds(edit.warm.median)} against ${milliseconds(edit.cold.median)}, ${times(edit.cold.median / edit.warm.median)} faster.`,
+
     '',
     `Heap used after rendering the eight charts and keeping the renders: ${megabytes(memory.after)}, of which ${megabytes(memory.after - memory.baseline)} more than before them (${memory.collected ? 'each figure after a full garbage collection' : 'without a garbage collection, which could not be run'}; \`process.memoryUsage().heapUsed\`).`,
+    '',
+    editorPathSection(editor),
   ].join('\n');
+}
+
+const OPEN_TARGET_MS = 300;
+const EDIT_TARGET_MS = 150;
+
+function editorPathSection({ inProcess, stdio, loadAverage }: HelmResults['editor']): string {
+  const figure = (sample: Sample, target: number) => `${milliseconds(sample.median)} (${times(sample.median / target)} the target)`;
+  const rows = [
+    ['Open: a new workspace indexes the chart, renders it, checks the template', `< ${OPEN_TARGET_MS} ms`, figure(inProcess.open, OPEN_TARGET_MS), '–'],
+    ['Open: a new server with the template open, `initialized` → the first render\'s diagnostics', `< ${OPEN_TARGET_MS} ms`, '–', figure(stdio.start, OPEN_TARGET_MS)],
+    ['Open: the template opened in a server that rendered the chart at start', `< ${OPEN_TARGET_MS} ms`, '–', figure(stdio.open, OPEN_TARGET_MS)],
+    ...inProcess.edits.map((edit, index) => [`Edit ${edit.label}`, `< ${EDIT_TARGET_MS} ms`, figure(edit.sample, EDIT_TARGET_MS), figure(stdio.edits[index].sample, EDIT_TARGET_MS)]),
+  ];
+  return [
+    `### The editor's path: \`${EDITOR_CHART}/${OPEN_TEMPLATE}\``,
+    '',
+    `Through the language server's own chart sync (\`ChartSync\`, which keeps an \`IncrementalChartRenderer\` per chart, reads the chart from disk with open documents' text in place, and hands the render to \`Workspace.setChartRender\`), then the findings of the open template, moved back onto its lines (${count(inProcess.findings)} findings; the chart's defaults give none). In process, a stand-in connection takes the place of the transport, under tsx, whose helpers around every function make the engine slower than in the bundle; over stdio, the built \`dist/server.js\` with a 0 ms debounce. An edit is timed from the change to the \`kubeStateful/renderedManifestChanged\` notification, which the server sends right after the render's diagnostics, not to the first publication (which, for the edited file, comes before the render). Medians; the ratio is the median over the target.`,
+    '',
+    table(['Measure', 'Target', 'In process', 'Over stdio'], rows),
+    '',
+    `The machine is shared with other jobs: its load average was ${loadAverage.map((value) => value.toFixed(1)).join(', ')} (1, 5, 15 min) on ${cpus().length} cores when these were taken, so single runs vary widely. Every run:`,
+    '',
+    line('open, in process', inProcess.open),
+    line('start with the template open, over stdio', stdio.start),
+    line('open in a running server, over stdio', stdio.open),
+    ...inProcess.edits.flatMap((edit, index) => [line(`edit ${edit.label}, in process`, edit.sample), line(`edit ${edit.label}, over stdio`, stdio.edits[index].sample)]),
+  ].join('\n');
+}
+
+function line(what: string, sample: Sample): string {
+  return `- ${what}: ${sample.runs.map((run) => run.toFixed(1)).join(', ')} ms`;
 }
 
 /** Puts the section into a results file: in place of an earlier one, or before the list of every run. */

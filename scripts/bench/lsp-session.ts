@@ -51,6 +51,8 @@ export class LspSession {
   private readonly connection: MessageConnection;
   private readonly publications = new Map<string, Publication[]>();
   private readonly logs: { message: string; receivedAt: number }[] = [];
+  /** When each tracked notification arrived, by method. */
+  private readonly notices = new Map<string, number[]>();
   private readonly versions = new Map<string, number>();
   private readonly wake = new Set<() => void>();
   private rangeEdits = false;
@@ -110,6 +112,20 @@ export class LspSession {
     const sentAt = performance.now();
     await this.connection.sendNotification('initialized', {});
     return sentAt;
+  }
+
+  /** Keeps when each notification of `method` arrives, for `notifiedAfter`. */
+  track(method: string): void {
+    this.notices.set(method, []);
+    this.connection.onNotification(method, () => {
+      this.notices.get(method)!.push(performance.now());
+      this.notify();
+    });
+  }
+
+  /** When the first tracked notification of `method` after `time` arrived. */
+  notifiedAfter(method: string, time: number): Promise<number> {
+    return this.until(() => this.notices.get(method)?.find((receivedAt) => receivedAt >= time), `a ${method} notification`);
   }
 
   /** The first log message matching `pattern`, and when it arrived. */
