@@ -7,6 +7,8 @@ import { MAX_FILE_BYTES } from '../engine/document/source-file';
 
 /** A packed subchart: the renderer reports it, so it is listed, but its bytes are of no use. */
 const PACKED_SUBCHART = /^charts\/[^/]+\.tgz$/;
+/** Files read at once. */
+const READ_BATCH = 32;
 
 /**
  * Reads a chart folder from disk as the renderer takes it: every text file by path relative to
@@ -15,16 +17,18 @@ const PACKED_SUBCHART = /^charts\/[^/]+\.tgz$/;
  */
 export async function readChartFiles(root: string): Promise<ChartFiles> {
   const paths = await glob(['**/*'], { cwd: root, dot: true, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false });
-  const files = new Map<string, string>();
-  for (const relative of paths.sort()) {
-    const posix = relative.split(path.sep).join('/');
-    if (PACKED_SUBCHART.test(posix)) {
-      files.set(posix, '');
-      continue;
-    }
-    const text = await readText(path.join(root, relative));
-    if (text !== undefined) files.set(posix, text);
+  const posixPaths = paths.sort().map((relative) => relative.split(path.sep).join('/'));
+  const texts: (string | undefined)[] = [];
+  // In batches: one after the other, a chart's many small files cost a wait each; all at once, a large folder could run out of file handles.
+  for (let start = 0; start < posixPaths.length; start += READ_BATCH) {
+    const batch = posixPaths.slice(start, start + READ_BATCH);
+    texts.push(...(await Promise.all(batch.map((posix) => (PACKED_SUBCHART.test(posix) ? '' : readText(path.join(root, ...posix.split('/'))))))));
   }
+  const files = new Map<string, string>();
+  posixPaths.forEach((posix, index) => {
+    const text = texts[index];
+    if (text !== undefined) files.set(posix, text);
+  });
   return { rootUri: URI.file(root).toString(), files };
 }
 
