@@ -1,5 +1,5 @@
 import type { Expr, Node, Pipeline } from '../template/ast';
-import { RecentlyUsed } from '../../recently-used';
+import { RecentlyUsed } from '../../workspace/recently-used';
 import { parseTemplate, ParseFailure } from '../template/parser';
 
 /** One name of a `.Values` path as written in the template, e.g. `b` in `.Values.a.b`. */

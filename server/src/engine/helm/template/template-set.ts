@@ -1,4 +1,4 @@
-import { RecentVersions } from '../../recently-used';
+import { RecentVersions } from '../../workspace/recently-used';
 import type { FunctionTable } from '../functions/function-table';
 import { goQuote } from '../go/format';
 import { Rope } from '../go/rope';

@@ -1,6 +1,6 @@
 import { isAlias, isMap as isYamlMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { SourceSpan } from '../go/origin';
-import { RecentVersions } from '../../recently-used';
+import { RecentVersions } from '../../workspace/recently-used';
 import { setContainerSource, type GoMap, type GoValue } from '../go/values';
 
 /** What reading a values file gave: its top-level map, and what was wrong with the text. */

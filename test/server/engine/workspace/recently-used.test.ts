@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RecentlyUsed, RecentVersions } from '../../../server/src/engine/recently-used';
+import { RecentlyUsed, RecentVersions } from '../../../../server/src/engine/workspace/recently-used';
 
 describe('RecentlyUsed', () => {
   it('makes a value once per key, and forgets the least recently used key beyond its capacity', () => {
