@@ -29,6 +29,8 @@ export class TestClient {
   stderr = '';
   private readonly process: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every diagnostics publication, in the order the server sent them. */
+  readonly publications: PublishDiagnosticsParams[] = [];
   private readonly waiters: (() => void)[] = [];
 
   constructor(private settings: Record<string, unknown> = { validation: { delay: 0 } }) {
@@ -58,6 +60,7 @@ export class TestClient {
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.publications.push(params);
       this.waiters.splice(0).forEach((wake) => wake());
     });
     this.connection.listen();

@@ -285,7 +285,9 @@ export class LanguageServer {
 
   private validate(uri: string): void {
     const document = this.documents.get(uri);
-    if (!document) return;
+    // Until the render of the template's current text arrives, the findings already shown stay:
+    // the last render's would land on the wrong lines. That render validates the file again.
+    if (!document || !this.workspace.renderIsCurrent(uri)) return;
     const findings =
       this.settings.enable && !this.isExcluded(uri)
         ? analyze(this.workspace, uri, { onRuleError: (ruleId, error) => this.ruleFailed(ruleId, error) })

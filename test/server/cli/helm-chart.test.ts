@@ -39,7 +39,7 @@ describe('kube-stateful lint on a chart, with a renderer', () => {
     seen.push({ files, options });
     const templates = [...files.files]
       .filter(([relative]) => /^templates\/[^_][^/]*\.yaml$/.test(relative))
-      .map(([relative, text]) => ({ name: `db/${relative}`, uri: `${files.rootUri}/${relative}`, output: renderTemplate(`${files.rootUri}/${relative}`, text) }));
+      .map(([relative, text]) => ({ name: `db/${relative}`, uri: `${files.rootUri}/${relative}`, source: text, output: renderTemplate(`${files.rootUri}/${relative}`, text) }));
     return { rootUri: files.rootUri, chartName: 'db', templates, problems: [] };
   };
 

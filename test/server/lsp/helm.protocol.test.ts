@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { Hover } from 'vscode-languageserver';
+import type { Diagnostic, Hover } from 'vscode-languageserver';
 import { codes, fileUri, TestClient } from '../../helpers/lsp-client';
 
 /*
@@ -72,6 +72,21 @@ describe('Helm charts', () => {
     await client.open(service, original);
     await client.replace(service, original.replace('spec:\n', 'spec:\n  clusterIP: None\n'), 2);
     await client.diagnosticsFor(statefulSet, (published) => !codes(published).includes('service-not-headless'));
+  });
+
+  it("publishes an edited template's findings once the chart rendered again, never the old render's on the new lines", async () => {
+    client = new TestClient();
+    await client.initialize(folder);
+    const statefulSet = fileUri(chartFile('templates/statefulset.yaml'));
+    const original = text('templates/statefulset.yaml');
+    await client.open(statefulSet, original);
+    await client.diagnosticsFor(statefulSet, (published) => codes(published).includes('service-not-headless'));
+    const before = client.publications.length;
+    await client.replace(statefulSet, `# orders database\n${original}`, 2);
+    const serviceNameLine = (diagnostics: Diagnostic[]) => diagnostics.find((diagnostic) => diagnostic.code === 'service-not-headless')?.range.start.line;
+    await client.diagnosticsFor(statefulSet, (published) => serviceNameLine(published) === 6);
+    const lines = client.publications.slice(before).filter((published) => published.uri === statefulSet).map((published) => serviceNameLine(published.diagnostics));
+    assert.deepEqual(lines, [6], 'one publication after the edit, with the finding on the moved serviceName line');
   });
 
   it('reports a render error at the failing action', async () => {

@@ -18,6 +18,8 @@ export interface RenderedOutput {
   readonly origins: OriginMap;
   /** What the renderer gave, so that a render handing back the same output costs nothing. */
   readonly output: Rope;
+  /** The template's text the render read, which the origins' offsets point into. */
+  readonly source: string;
 }
 
 /** What the workspace holds of one chart's render. */
@@ -145,7 +147,7 @@ export class Workspace {
       const file = new SourceFile(uri, template.output.text, undefined, old, 'rendered');
       affected.push(template.uri, ...this.replace(uri, old, file));
       const origins = new OriginMap(template.output, (source) => this.files.get(source)?.text);
-      this.outputs.set(template.uri, { templateUri: template.uri, file, origins, output: template.output });
+      this.outputs.set(template.uri, { templateUri: template.uri, file, origins, output: template.output, source: template.source });
     }
     for (const gone of previous) affected.push(gone, ...this.dropOutput(gone));
     affected.push(...render.problems.map((problem) => problem.uri));
@@ -161,6 +163,16 @@ export class Workspace {
     for (const template of entry.templates) affected.push(template, ...this.dropOutput(template));
     this.renders.delete(rootUri);
     return visible(affected);
+  }
+
+  /**
+   * Whether a template's findings can be placed on its text as the workspace holds it: it has no
+   * render, or its render read this very text. An editor's edit reaches the text and the next
+   * render at different moments; in between, the last render's offsets point into the old text.
+   */
+  renderIsCurrent(templateUri: string): boolean {
+    const output = this.outputs.get(templateUri);
+    return !output || output.source === this.files.get(templateUri)?.text;
   }
 
   /** A chart template's rendered output, when its chart was rendered. */

@@ -77,11 +77,12 @@ export function fromHelper(text: string, span: SourceSpan, frames: CallFrame[], 
   return Rope.of(text, origin);
 }
 
-export function chartRender(templates: { path: string; output: Rope }[], problems: RenderProblem[] = []): ChartRender {
+/** A render of the templates at `path`; `source` is the template text it read, when a test needs it. */
+export function chartRender(templates: { path: string; output: Rope; source?: string }[], problems: RenderProblem[] = []): ChartRender {
   return {
     rootUri: ROOT,
     chartName: 'db',
-    templates: templates.map(({ path, output }) => ({ name: `db/${path}`, uri: uriOf(path), output })),
+    templates: templates.map(({ path, output, source = '' }) => ({ name: `db/${path}`, uri: uriOf(path), source, output })),
     problems,
   };
 }

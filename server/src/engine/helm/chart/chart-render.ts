@@ -44,6 +44,8 @@ export interface RenderedTemplate {
   readonly name: string;
   /** The template file's URI. */
   readonly uri: string;
+  /** The template's text as the render read it: output offsets point into this version. */
+  readonly source: string;
   /** The text it rendered to; every segment knows the template or values span that wrote it. */
   readonly output: Rope;
 }

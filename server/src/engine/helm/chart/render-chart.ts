@@ -120,7 +120,7 @@ export function runTemplate(set: TemplateSet, { template, chart, data }: PlacedT
   }
   // NOTES.txt is rendered (it may fail, or change values), but helm template prints none.
   if (template.path === 'templates/NOTES.txt') return {};
-  return { rendered: { name: template.name, uri: template.uri, output } };
+  return { rendered: { name: template.name, uri: template.uri, source: template.text, output } };
 }
 
 /** The render of a chart from its templates' outcomes, in the order they ran. */

@@ -8,7 +8,7 @@ const render = (outputs: Record<string, string>): ChartRender => ({
   rootUri: 'file:///c',
   chartName: 'c',
   problems: [],
-  templates: Object.entries(outputs).map(([name, output]) => ({ name, uri: `file:///${name}`, output: Rope.of(output) })),
+  templates: Object.entries(outputs).map(([name, output]) => ({ name, uri: `file:///${name}`, source: '', output: Rope.of(output) })),
 });
 
 describe('printManifest', () => {
