@@ -139,6 +139,17 @@ export class TestClient {
     }
   }
 
+  /** Waits for a `window/showMessage` whose text matches, and returns it. */
+  async waitForMessage(pattern: RegExp, timeoutMs = 15_000): Promise<{ type: number; message: string }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.find((message) => pattern.test(message.message));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`No message matched ${pattern}; messages: ${this.messages.map((message) => message.message).join(' | ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   /** The diagnostics last published for `uri`, with the document version they are for. */
   published(uri: string): PublishDiagnosticsParams | undefined {
     return this.diagnostics.get(uri);

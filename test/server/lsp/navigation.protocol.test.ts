@@ -79,8 +79,8 @@ describe('language server over stdio: navigation', () => {
   it('warns through window/showMessage that renaming a claim template creates new PVCs', async () => {
     const edit = await client.connection.sendRequest('textDocument/rename', { ...at('orders/statefulset-orders-db.yaml', 'name: data', 7, 1), newName: 'pgdata' });
     assert.ok(edit);
-    const warning = client.messages.find((message) => /volumeClaimTemplates cannot change/.test(message.message));
-    assert.equal(warning?.type, 2);
+    const warning = await client.waitForMessage(/volumeClaimTemplates cannot change/);
+    assert.equal(warning.type, 2);
   });
 
   it('outlines a multi-document file as its objects with their namespace and fields', async () => {

@@ -65,8 +65,9 @@ describe('language server over stdio: renaming a Service used by two StatefulSet
     assert.deepEqual(freshFindings(applied.files), freshFindings(texts));
   });
 
-  it('warns that a live cluster refuses the change of serviceName', () => {
-    const warning = client.messages.find((message) => message.message.startsWith('serviceName cannot change'));
-    assert.match(warning?.message ?? '', /refuses this change to StatefulSet 'cache-a', 'cache-b'/);
+  it('warns that a live cluster refuses the change of serviceName', async () => {
+    // The warning is a notification of its own: it may arrive after the rename's answer.
+    const warning = await client.waitForMessage(/^serviceName cannot change/);
+    assert.match(warning.message, /refuses this change to StatefulSet 'cache-a', 'cache-b'/);
   });
 });

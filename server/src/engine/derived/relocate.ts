@@ -32,12 +32,20 @@ function writtenAt(output: RenderedOutput, range: Range) {
 
 /** A related location in a rendered output, moved to the template line that wrote it. */
 function relocateLocation(workspace: Workspace, location: RelatedLocation): RelatedLocation {
-  const templateUri = templateUriOf(location.uri);
-  if (templateUri === location.uri) return location;
+  return { ...location, ...sourceLocationOf(workspace, location.uri, location.range) };
+}
+
+/**
+ * Where a range of a file was written: in a rendered output, the template line that wrote it (or
+ * the template's start when no line did); in any other file, the range itself.
+ */
+export function sourceLocationOf(workspace: Workspace, uri: string, range: Range): { uri: string; range: Range } {
+  const templateUri = templateUriOf(uri);
+  if (templateUri === uri) return { uri, range };
   const output = workspace.renderedOutputOf(templateUri);
-  const written = output && writtenAt(output, location.range);
-  const range = written && rangeIn(workspace, written.primary);
-  return range ? { ...location, uri: written.primary.uri, range } : { ...location, uri: templateUri, range: FILE_START };
+  const written = output && writtenAt(output, range);
+  const found = written && rangeIn(workspace, written.primary);
+  return found ? { uri: written.primary.uri, range: found } : { uri: templateUri, range: FILE_START };
 }
 
 function pushSpan(workspace: Workspace, related: RelatedLocation[], span: SourceSpan, message: string): void {

@@ -17,11 +17,12 @@ export type RenderedHover = (rendered: SourceFile, position: Position) => HoverA
  * The hover of a chart template or helper, from the chart's last render. On an action: what it
  * wrote there, or which branch its `if`, `with` or `range` took. On literal text: the hover of
  * the rendered manifest at the place the text was copied to, so that `partition:` or
- * `serviceName:` explain themselves as in a plain manifest. Nothing before the chart rendered.
+ * `serviceName:` explain themselves as in a plain manifest. Nothing before the chart rendered the
+ * template's current text.
  */
 export function chartTemplateHover(workspace: Workspace, file: SourceFile, position: Position, renderedHover: RenderedHover): HoverAnswer | undefined {
   const outputs = ownFirst(workspace.chartOutputsOf(file.uri), file.uri);
-  if (outputs.length === 0) return undefined;
+  if (outputs.length === 0 || !workspace.renderIsCurrent(file.uri)) return undefined;
   const offset = file.offsetAt(position);
   const action = actionAt(file.uri, file.text, offset);
   if (action) return { range: file.rangeOf(action.span.start, action.span.end), markdown: actionMarkdown(file, action, offset, outputs) };

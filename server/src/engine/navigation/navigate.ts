@@ -6,6 +6,7 @@ import { referencesTo } from './find-references';
 import { referencesOf, type ObjectReference } from './object-references';
 import { keyPlace, samePlace, valuePlace, type Place } from './places';
 import { resolve } from './resolve';
+import { placeInSource, renderedPositionOf } from './through-render';
 import { declarationsOf, declaredAt, samePath, type Target } from './targets';
 
 /** What is under the cursor, for navigation. */
@@ -48,19 +49,36 @@ export function symbolAt(workspace: Workspace, file: SourceFile, position: Posit
   return undefined;
 }
 
-/** Go to definition: the name under the cursor and where what it names is defined, nearest first. */
+/**
+ * Go to definition: the name under the cursor and where what it names is defined, nearest first.
+ * In a chart template, the name is looked up in the template's render, and what is found in
+ * rendered objects is shown on the template lines that wrote it.
+ */
 export function definitionsAt(workspace: Workspace, file: SourceFile, position: Position): { origin: Place; targets: Place[] } | undefined {
-  const symbol = symbolAt(workspace, file, position);
-  return symbol && { origin: symbol.origin, targets: symbol.targets.flatMap(declarationsOf) };
+  const symbol = symbolThroughRender(workspace, file, position);
+  if (!symbol) return undefined;
+  const targets = symbol.targets.flatMap(declarationsOf).map((place) => placeInSource(workspace, place));
+  return { origin: placeInSource(workspace, symbol.origin), targets: unique(targets) };
 }
 
 /** Find references: every place pointing at what the name under the cursor means, its definitions first when asked. */
 export function referencesAt(workspace: Workspace, file: SourceFile, position: Position, includeDeclaration: boolean): Place[] | undefined {
-  const symbol = symbolAt(workspace, file, position);
+  const symbol = symbolThroughRender(workspace, file, position);
   if (!symbol) return undefined;
   const places = [
     ...(includeDeclaration ? symbol.meant.flatMap(declarationsOf) : []),
     ...symbol.meant.flatMap((target) => referencesTo(workspace, target).map((found) => found.place)),
   ];
+  return unique(places.map((place) => placeInSource(workspace, place)));
+}
+
+/** The symbol under a position; for a chart template, the one its render has there. */
+function symbolThroughRender(workspace: Workspace, file: SourceFile, position: Position): CursorSymbol | undefined {
+  if (file.role !== 'chart-template') return symbolAt(workspace, file, position);
+  const rendered = renderedPositionOf(workspace, file, position);
+  return rendered && symbolAt(workspace, rendered.file, rendered.position);
+}
+
+function unique(places: Place[]): Place[] {
   return places.filter((place, index) => places.findIndex((other) => samePlace(other, place)) === index);
 }
