@@ -173,6 +173,81 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
     }),
   );
 
+  it('navigates a StatefulSet across files: code lens, outline, definition, references and rename', { timeout: SCENARIO_TIMEOUT }, () =>
+    inWorkspace('navigation', {}, async (workbench, folder) => {
+      await workbench.openFile('statefulset.yaml');
+      const lenses = await workbench.waitFor(
+        () => workbench.codeLenses(),
+        (titles) => titles.includes('governed by Service orders-db') && titles.includes('PDB: maxUnavailable 1'),
+        'every lens of the StatefulSet resolved',
+        30_000,
+      );
+      assert.deepEqual(lenses, ['governed by Service orders-db', '3 pods: orders-db-0 … orders-db-2', 'data 50Gi', 'PDB: maxUnavailable 1']);
+      await workbench.screenshot('8-navigation-code-lens', {
+        clip: [workbench.page.locator('.part.editor .tabs-and-actions-container'), workbench.page.locator('.editor-instance .view-line', { hasText: /^\s*template:/ })],
+        readme: true,
+      });
+
+      // One object, with its namespace as detail, and its top-level fields below it.
+      const outline = await workbench.outline((rows) => rows.length === 5);
+      assert.deepEqual(outline, ['StatefulSet orders-db default', 'apiVersion', 'kind', 'metadata', 'spec']);
+      await workbench.screenshot('8-navigation-outline', {
+        clip: [workbench.page.locator('.part.sidebar'), workbench.page.locator('.part.editor')],
+      });
+
+      await workbench.clickToken(/serviceName:/, 'orders-db');
+      await workbench.page.keyboard.press('F12');
+      // The Service's metadata.name, where its name starts.
+      await workbench.waitForCursor('service.yaml', 'Ln 4, Col 9');
+      await workbench.screenshot('8-navigation-definition', { clip: [workbench.page.locator('.part.editor')] });
+      // The lens above the StatefulSet goes to the same place, and selects the name.
+      await workbench.openFile('statefulset.yaml');
+      await workbench.page.locator('.editor-instance .codelens-decoration a', { hasText: 'governed by Service orders-db' }).click();
+      await workbench.waitForCursor('service.yaml', 'Ln 4, Col 18 (9 selected)');
+
+      await workbench.openFile('secret.yaml');
+      await workbench.clickToken(/^\s*name:/, 'orders-db-credentials');
+      // With a single reader VS Code would jump to it instead of listing; the fixture's StatefulSet has two.
+      await workbench.page.keyboard.press('Shift+F12');
+      const peek = workbench.page.locator('.reference-zone-widget');
+      const readers = peek.locator('.ref-tree .monaco-list-row', { hasText: 'statefulset.yaml' });
+      await readers.waitFor({ timeout: 15_000 });
+      assert.match(await peek.locator('.peekview-title').innerText(), /References \(3\)/);
+      await readers.click();
+      const listed = await workbench.waitFor(
+        () => peek.locator('.ref-tree').innerText(),
+        (text) => text.match(/name: orders-db-credentials/g)?.length === 3,
+        'the Secret and its two readers listed',
+        15_000,
+      );
+      assert.match(listed, /secret\.yaml\s+1\s+name: orders-db-credentials\s+statefulset\.yaml\s+2\s+name: orders-db-credentials\s+name: orders-db-credentials/);
+      await workbench.screenshot('8-navigation-references', { clip: [workbench.page.locator('.part.editor')] });
+      await workbench.page.keyboard.press('Escape');
+
+      await workbench.openFile('service.yaml');
+      await workbench.clickToken(/^\s*name:/, 'orders-db');
+      await workbench.rename('orders-db-headless');
+      await workbench.page.locator('.notification-toast', { hasText: 'serviceName cannot change on a live cluster' }).waitFor({ timeout: 15_000 });
+      await workbench.command('File: Save All');
+      const onDisk = (file: string) => async () => readFileSync(path.join(folder, file), 'utf8');
+      const original = (file: string) => readFileSync(path.join(FIXTURES, 'e2e', 'navigation', file), 'utf8');
+      const service = await workbench.waitFor(onDisk('service.yaml'), (text) => text.includes('name: orders-db-headless'), 'the renamed Service saved', 15_000);
+      const statefulSet = await workbench.waitFor(onDisk('statefulset.yaml'), (text) => text.includes('serviceName: orders-db-headless'), 'the StatefulSet saved with the new serviceName', 15_000);
+      // Equal text that means something else stays: the labels, the StatefulSet's own name, the budget's name.
+      assert.equal(service, original('service.yaml').replace('  name: orders-db\n', '  name: orders-db-headless\n'));
+      assert.equal(statefulSet, original('statefulset.yaml').replace('serviceName: orders-db', 'serviceName: orders-db-headless'));
+      assert.equal(await onDisk('pdb.yaml')(), original('pdb.yaml'));
+      await workbench.openFile('statefulset.yaml');
+      await workbench.showProblems();
+      // Diagnostics follow the typing pause; give them the time to arrive before judging.
+      await workbench.page.waitForTimeout(3000);
+      await workbench.waitForProblems((text) => text.includes('No problems have been detected'), 'no problems after the rename');
+      await workbench.screenshot('8-navigation-rename-no-problems', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.markers-panel .message-box-container span')],
+      });
+    }),
+  );
+
   it('inserts the PostgreSQL preset from its snippet prefix, with no problems', { timeout: SCENARIO_TIMEOUT }, () =>
     inWorkspace('empty-file', {}, async (workbench, folder) => {
       await workbench.openFile('database.yaml');

@@ -118,6 +118,52 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Puts the cursor inside the first token containing `text` on the first line of the active editor matching `line`. */
+  async clickToken(line: RegExp, text: string): Promise<void> {
+    const row = this.page.locator('.editor-instance .view-line', { hasText: line }).first();
+    await row.locator('span span', { hasText: text }).first().click();
+  }
+
+  /** Waits until the active tab is `file` with the cursor where the status bar says `position`, such as `Ln 4, Col 9`. */
+  async waitForCursor(file: string, position: string): Promise<void> {
+    await this.page.locator('.tabs-container .tab.active', { hasText: file }).waitFor({ timeout: 15_000 });
+    const shown = this.page.locator('#status\\.editor\\.selection');
+    await this.waitFor(async () => (await shown.innerText()).trim(), (text) => text === position, `the cursor at ${position} of ${file}`, 10_000);
+  }
+
+  /** The titles of the code lenses the active editor shows, once at least one has resolved. */
+  async codeLenses(): Promise<string[]> {
+    const lenses = this.page.locator('.editor-instance .codelens-decoration a, .editor-instance .codelens-decoration span');
+    return this.waitFor(
+      async () => (await lenses.allInnerTexts()).map((title) => title.replaceAll('\u00a0', ' ').trim()).filter((title) => title && title !== '|'),
+      (titles) => titles.length > 0,
+      'code lenses',
+      30_000,
+    );
+  }
+
+  /** Shows the Outline view and returns its rows, each as its name and its detail, once `accept` takes them. */
+  async outline(accept: (rows: string[]) => boolean): Promise<string[]> {
+    await this.command('Explorer: Focus on Outline View');
+    const rows = this.page.locator('.outline-tree .monaco-list-row');
+    const read = () =>
+      rows.evaluateAll((elements) =>
+        elements.map((row) => [...row.querySelectorAll('.label-name, .label-description')].map((label) => label.textContent?.trim()).filter(Boolean).join(' ')),
+      );
+    return this.waitFor(read, accept, 'the outline', 20_000);
+  }
+
+  /** Renames the symbol at the cursor with F2, typing `name` in the rename box. */
+  async rename(name: string): Promise<void> {
+    await this.page.keyboard.press('F2');
+    const box = this.page.locator('[widgetid="__renameInputWidget"]');
+    const input = box.locator('input, textarea').first();
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill(name);
+    await this.page.keyboard.press('Enter');
+    await box.waitFor({ state: 'hidden' });
+  }
+
   /** Hovers the first editor token equal to `word` and returns the hover widget's text. */
   async hover(word: string): Promise<string> {
     return this.hoverOver(this.page.locator('.editor-instance .view-line span span', { hasText: new RegExp(`^${word}$`) }).first());
