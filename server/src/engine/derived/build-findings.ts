@@ -23,13 +23,13 @@ export function buildFindingsOf(workspace: Workspace, uri: string, check: (outpu
       if (!entry.folders.includes(build.folder)) entry.folders.push(build.folder);
     }
   }
-  const root = commonFolder(workspace.buildFolders());
+  const root = commonFolder(builds.map((build) => build.folder));
   return [...found.values()].map(({ finding, folders }) =>
     folders.length === builds.length ? finding : { ...finding, message: `${finding.message} (in ${folders.map((folder) => relativeTo(root, folder)).join(', ')})` },
   );
 }
 
-/** The deepest folder holding all of `folders`; a lone folder's parent, so that it keeps its own name. */
+/** The deepest folder holding all of `folders`, so that each build is named by the part of its path that tells it apart. */
 function commonFolder(folders: readonly string[]): string {
   const split = folders.map((folder) => folder.split('/'));
   const [first = []] = split;

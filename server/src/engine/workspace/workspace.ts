@@ -268,11 +268,6 @@ export class Workspace {
     return [...this.builds.values()].filter((entry) => entry.inputs.has(uri));
   }
 
-  /** The folders of every build, for naming builds by the part of their path that tells them apart. */
-  buildFolders(): string[] {
-    return [...this.builds.values()].map((entry) => entry.folder);
-  }
-
   /** Whether a build reads the file as a resource or a patch, so that it is checked through its builds, not alone. */
   isBuildInput(uri: string): boolean {
     return this.covered.has(uri);
