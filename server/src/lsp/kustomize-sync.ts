@@ -6,6 +6,7 @@ import { buildFolder, buildFoldersOf, workspaceFiles } from '../engine/kustomize
 import { buildFromDisk } from '../files/kustomize-files';
 import type { ChartSyncHost } from './chart-sync';
 import { Debouncer } from './debouncer';
+import { startRun, type Runs } from './latest-run';
 
 /** Answers with what `kustomize build` prints for a kustomization that uses a file, or the kustomizations to pick from. */
 export const BUILT_MANIFEST_REQUEST = 'kubeStateful/builtManifest';
@@ -14,9 +15,7 @@ export const BUILT_MANIFEST_CHANGED = 'kubeStateful/builtManifestChanged';
 
 export type BuiltManifestAnswer = { kustomization: string; text: string } | { choices: { kustomization: string; label: string }[] } | null;
 
-interface BuildState {
-  generation: number;
-  pending?: Promise<void>;
+interface BuildState extends Runs {
   /** The kustomization file the last build read. */
   kustomization?: string;
 }
@@ -80,13 +79,7 @@ export class KustomizeSync {
   private build(folder: string): Promise<void> {
     const state = this.builds.get(folder) ?? { generation: 0 };
     this.builds.set(folder, state);
-    const generation = ++state.generation;
-    const pending = this.buildNow(folder, state, generation).catch((error: unknown) => this.logFailure(folder, error));
-    state.pending = pending;
-    void pending.finally(() => {
-      if (state.pending === pending) state.pending = undefined;
-    });
-    return pending;
+    return startRun(state, (generation) => this.buildNow(folder, state, generation), (error) => this.logFailure(folder, error));
   }
 
   private async buildNow(folder: string, state: BuildState, generation: number): Promise<void> {
