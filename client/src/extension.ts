@@ -5,6 +5,7 @@ import { registerInsertPreset } from './commands/insert-preset';
 import { registerLensCommands } from './commands/lens-commands';
 import { registerOpenExample } from './commands/open-example';
 import { registerRestartServer } from './commands/restart-server';
+import { registerShowBuiltManifest } from './commands/show-built-manifest';
 import { registerShowRenderedManifest } from './commands/show-rendered-manifest';
 import { registerShowRuleDocumentation } from './commands/show-rule-docs';
 import { createLanguageClient } from './language-client';
@@ -21,6 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerRestartServer(client),
     registerExportJsonSchema(client),
     registerShowRenderedManifest(client),
+    registerShowBuiltManifest(client),
     registerOpenExample(context),
     registerLensCommands(client),
     registerProblemStatus(),

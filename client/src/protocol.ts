@@ -15,6 +15,12 @@ export const RENDERED_MANIFEST_REQUEST = 'kubeStateful/renderedManifest';
 /** Sent by the server after each render of a chart, with the chart folder's `rootUri`. */
 export const RENDERED_MANIFEST_CHANGED = 'kubeStateful/renderedManifestChanged';
 
+/** The request answered with what a kustomization builds, or the kustomizations that use a file to pick from. */
+export const BUILT_MANIFEST_REQUEST = 'kubeStateful/builtManifest';
+
+/** Sent by the server after each build of a kustomization, with its file as `kustomization`. */
+export const BUILT_MANIFEST_CHANGED = 'kubeStateful/builtManifestChanged';
+
 /** The command of a code lens that shows a place, with its URI and LSP range as arguments. */
 export const REVEAL_LOCATION_COMMAND = 'kubeStateful.revealLocation';
 

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import {
+  BUILT_MANIFEST_CHANGED as CLIENT_BUILT_CHANGED,
+  BUILT_MANIFEST_REQUEST as CLIENT_BUILT_REQUEST,
   DIAGNOSTIC_SOURCE as CLIENT_SOURCE,
   JSON_SCHEMA_REQUEST as CLIENT_REQUEST,
   RENDERED_MANIFEST_CHANGED as CLIENT_MANIFEST_CHANGED,
@@ -21,6 +23,7 @@ import { RENDERED_MANIFEST_CHANGED, RENDERED_MANIFEST_REQUEST } from '../../serv
 import { QUICK_FIX_COMMAND, REVEAL_LOCATION_COMMAND } from '../../server/src/lsp/code-lens';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/diagnostics';
 import { JSON_SCHEMA_REQUEST } from '../../server/src/lsp/json-schema-request';
+import { BUILT_MANIFEST_CHANGED, BUILT_MANIFEST_REQUEST } from '../../server/src/lsp/kustomize-sync';
 
 const ROOT = path.join(__dirname, '..', '..');
 const EXAMPLE = readFileSync(path.join(ROOT, 'media', 'walkthrough', 'example-statefulset.yaml'), 'utf8');
@@ -33,6 +36,11 @@ describe('what the client shares with the server', () => {
   it('asks for the rendered manifest, and hears of new renders, by the methods the server uses', () => {
     assert.equal(CLIENT_MANIFEST_REQUEST, RENDERED_MANIFEST_REQUEST);
     assert.equal(CLIENT_MANIFEST_CHANGED, RENDERED_MANIFEST_CHANGED);
+  });
+
+  it('asks for the built manifest, and hears of new builds, by the methods the server uses', () => {
+    assert.equal(CLIENT_BUILT_REQUEST, BUILT_MANIFEST_REQUEST);
+    assert.equal(CLIENT_BUILT_CHANGED, BUILT_MANIFEST_CHANGED);
   });
 
   it('registers the commands the code lenses run, by the ids the server gives them', () => {

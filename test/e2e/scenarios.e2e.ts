@@ -20,6 +20,7 @@ const COMMAND_TITLES = [
   'Kube Stateful: Restart Server',
   'Kube Stateful: Export JSON Schema',
   'Kube Stateful: Show Rendered Manifest',
+  'Kube Stateful: Show Built Manifest',
   'Kube Stateful: Open Example StatefulSet',
 ];
 /** The walkthrough of package.json, under the extension's id (publisher.name). */
@@ -167,6 +168,37 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       assert.match(shown, /# Source: orders-db\/templates\/statefulset\.yaml/);
       assert.match(shown, /kind: StatefulSet/);
       await workbench.screenshot('7-helm-rendered-manifest', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.markers-panel .monaco-list-row')],
+        readme: true,
+      });
+    }),
+  );
+
+  it("checks a kustomize overlay: the patch's problem that only the build has, and the built manifest", { timeout: SCENARIO_TIMEOUT }, () =>
+    inWorkspace('kustomize-overlay', {}, async (workbench) => {
+      await workbench.openFile('overlays/prod/pod-labels.yaml');
+      await workbench.showProblems();
+      const problems = await workbench.waitForProblems((text) => text.includes('selector-template-mismatch'), 'selector-template-mismatch on the patch');
+      // The patched label, though the selector it no longer matches is in the base.
+      assert.match(problems, /selector-template-mismatch\)?\s*\[Ln 9, Col 9\]/);
+      await workbench.screenshot('8-kustomize-patch-problem', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.markers-panel .monaco-list-row')],
+      });
+
+      await workbench.command('View: Close Primary Side Bar');
+      await workbench.command('Kube Stateful: Show Built Manifest');
+      const built = workbench.editorGroup('prod (built).yaml');
+      await built.waitFor({ timeout: 20_000 });
+      await built.locator('.tab.active').click();
+      await workbench.findInEditor('kind: StatefulSet');
+      const shown = await workbench.waitFor(
+        () => workbench.shownText(built),
+        (text) => text.includes('app: db-v2'),
+        'the built StatefulSet with the patched label in view',
+        15_000,
+      );
+      assert.match(shown, /kind: StatefulSet/);
+      await workbench.screenshot('8-kustomize-built-manifest', {
         clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.markers-panel .monaco-list-row')],
         readme: true,
       });

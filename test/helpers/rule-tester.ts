@@ -6,6 +6,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { configFrom, type EngineConfig } from '../../server/src/engine/config';
 import { ruleById } from '../../server/src/engine/rules';
 import type { Finding, Range } from '../../server/src/engine/types';
+import { buildAll } from '../../server/src/engine/kustomize/workspace-builds';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -14,6 +15,8 @@ export interface RuleCase {
   /** Fixture paths below test/fixtures; the first is the file checked, the others are its workspace. */
   files: string[];
   config?: Partial<EngineConfig>;
+  /** Builds the kustomizations among the files first, as the language server and the CLI do. */
+  kustomize?: boolean;
 }
 
 export interface ExpectedFinding {
@@ -27,15 +30,16 @@ export function fixtureUri(fixture: string): string {
   return `file:///fixtures/${fixture}`;
 }
 
-export function workspaceOf(files: readonly string[], config: Partial<EngineConfig> = {}): Workspace {
+export function workspaceOf(files: readonly string[], config: Partial<EngineConfig> = {}, kustomize = false): Workspace {
   const workspace = new Workspace({ ...configFrom(undefined), ...config });
   for (const file of files) workspace.set(fixtureUri(file), readFileSync(path.join(FIXTURES, file), 'utf8'));
+  if (kustomize) buildAll(workspace);
   return workspace;
 }
 
 /** The findings of one rule for the first file of a case. */
 export function findingsOf(ruleId: string, testCase: RuleCase): Finding[] {
-  const workspace = workspaceOf(testCase.files, testCase.config);
+  const workspace = workspaceOf(testCase.files, testCase.config, testCase.kustomize);
   return analyze(workspace, fixtureUri(testCase.files[0])).filter((finding) => finding.ruleId === ruleId);
 }
 

@@ -1,6 +1,7 @@
-import { commands, Disposable, EventEmitter, Uri, ViewColumn, window, workspace, type TextDocumentContentProvider } from 'vscode';
+import { commands, Disposable, window } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RENDERED_MANIFEST_CHANGED, RENDERED_MANIFEST_REQUEST } from '../protocol';
+import { failureText, registerManifestView } from './virtual-manifest';
 
 export const SHOW_RENDERED_MANIFEST = 'kubeStateful.showRenderedManifest';
 export const RENDERED_SCHEME = 'kube-stateful-rendered';
@@ -11,29 +12,21 @@ export const RENDERED_SCHEME = 'kube-stateful-rendered';
  * follows the server's renders. Its URI carries the chart file it was opened for in the query.
  */
 export function registerShowRenderedManifest(client: LanguageClient): Disposable {
-  const changes = new EventEmitter<Uri>();
-  const shown = new Set<string>();
-  const provider: TextDocumentContentProvider = {
-    onDidChange: changes.event,
-    async provideTextDocumentContent(uri: Uri): Promise<string> {
-      const source = uri.query;
+  const view = registerManifestView(client, {
+    scheme: RENDERED_SCHEME,
+    async text(languageClient, source) {
       try {
-        const result = await client.sendRequest<{ text: string } | null>(RENDERED_MANIFEST_REQUEST, { uri: source });
+        const result = await languageClient.sendRequest<{ text: string } | null>(RENDERED_MANIFEST_REQUEST, { uri: source });
         return result?.text ?? '# The file is not part of a Helm chart that Kube Stateful renders.\n';
       } catch (error) {
-        return `# Kube Stateful could not get the rendered manifest: ${error instanceof Error ? error.message : String(error)}\n`;
+        return failureText('rendered manifest', error);
       }
     },
-  };
-  const onChanged = client.onNotification(RENDERED_MANIFEST_CHANGED, (params: { rootUri?: string }) => {
-    const root = typeof params?.rootUri === 'string' ? params.rootUri : undefined;
-    for (const uri of shown) {
-      const parsed = Uri.parse(uri);
-      if (!root || parsed.query === root || parsed.query.startsWith(`${root}/`)) changes.fire(parsed);
-    }
-  });
-  const onClosed = workspace.onDidCloseTextDocument((document) => {
-    if (document.uri.scheme === RENDERED_SCHEME) shown.delete(document.uri.toString());
+    changedNotification: RENDERED_MANIFEST_CHANGED,
+    concerns(params, source) {
+      const root = typeof (params as { rootUri?: unknown })?.rootUri === 'string' ? (params as { rootUri: string }).rootUri : undefined;
+      return !root || source === root || source.startsWith(`${root}/`);
+    },
   });
   const command = commands.registerCommand(SHOW_RENDERED_MANIFEST, async () => {
     const active = window.activeTextEditor?.document.uri;
@@ -43,10 +36,7 @@ export function registerShowRenderedManifest(client: LanguageClient): Disposable
     }
     const source = active.toString();
     const name = source.replace(/^.*\/templates\//, '').replace(/^.*\//, '') || 'chart';
-    const uri = Uri.from({ scheme: RENDERED_SCHEME, path: `/${name} (rendered).yaml`, query: source });
-    shown.add(uri.toString());
-    const document = await workspace.openTextDocument(uri);
-    await window.showTextDocument(document, { viewColumn: ViewColumn.Beside, preview: true, preserveFocus: true });
+    await view.show(`/${name} (rendered).yaml`, source);
   });
-  return Disposable.from(workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, provider), onChanged, onClosed, command, changes);
+  return Disposable.from(view.disposable, command);
 }

@@ -2,6 +2,8 @@ import { URI } from 'vscode-uri';
 import { analyze } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
 import { Workspace } from '../engine/workspace/workspace';
+import { buildFolder, buildFoldersOf, workspaceFiles } from '../engine/kustomize/workspace-builds';
+import { buildFromDisk } from '../files/kustomize-files';
 import { readYamlFile } from '../files/yaml-files';
 import { chartRoots, renderCharts, type ChartRendering } from './charts';
 import { UsageError } from './collect-files';
@@ -10,6 +12,7 @@ import type { FileFindings } from './format';
 /**
  * Checks the files together, so that objects in one file are seen by checks of the others. With
  * `charts`, every chart among them is rendered and its templates are checked through their output.
+ * Every kustomization among them is built, and the files it reads are checked through the build.
  */
 export async function lintFiles(files: readonly string[], config: EngineConfig, charts?: ChartRendering): Promise<FileFindings[]> {
   const workspace = new Workspace(config);
@@ -23,5 +26,8 @@ export async function lintFiles(files: readonly string[], config: EngineConfig, 
     uris.set(file, uri);
   }
   if (charts) await renderCharts(workspace, chartRoots(files), charts);
+  for (const folder of buildFoldersOf(workspace)) {
+    workspace.setBuild(await buildFromDisk((disk) => buildFolder(workspaceFiles(workspace, disk), folder)));
+  }
   return files.map((file) => ({ file, findings: analyze(workspace, uris.get(file)!) }));
 }

@@ -1,3 +1,4 @@
+import { buildFindingsOf } from './derived/build-findings';
 import { relocateFindings } from './derived/relocate';
 import { looksLikePatch } from './kustomize/patch-files';
 import type { Resource } from './document/resource';
@@ -28,6 +29,8 @@ export function analyze(workspace: Workspace, uri: string, options: AnalyzeOptio
   // A chart template is checked through what it rendered to, shown on its own lines.
   const output = workspace.renderedOutputOf(uri);
   if (output) findings.push(...relocateFindings(workspace, output, findingsOfFile(workspace, output.file, rules, options)));
+  // A file a kustomization reads is checked through every build it takes part in.
+  findings.push(...buildFindingsOf(workspace, uri, (built) => findingsOfFile(workspace, built, rules, options)));
   const suppressions = suppressionsOf(file.text);
   return findings
     .filter((finding) => !isSuppressed(finding, suppressions))
@@ -39,7 +42,10 @@ function findingsOfFile(workspace: Workspace, file: SourceFile, rules: readonly 
   const cached = options.rules === undefined;
   const fileRules = rules.filter((rule): rule is FileRule => rule.scope === 'file');
   const findings: Finding[] = fileRules.flatMap((rule) => run(workspace, rule, options, () => rule.check({ file, workspace })));
+  // A build's resource or patch is not a complete object alone: its builds check what it becomes.
+  if (workspace.isBuildInput(file.uri)) return findings;
   const partialFile = workspace.isPatch(file.uri);
+  const scoped = workspace.scopedFor(file.uri);
   for (const document of file.documents) {
     for (const resource of document.resources) {
       const known = cached ? workspace.findings.get(resource) : undefined;
@@ -47,7 +53,7 @@ function findingsOfFile(workspace: Workspace, file: SourceFile, rules: readonly 
         findings.push(...known);
         continue;
       }
-      const made = findingsOf(workspace, resource, rules, partialFile, options);
+      const made = findingsOf(scoped, resource, rules, partialFile, options);
       if (cached && made.complete) workspace.findings.set(resource, document, made.findings);
       findings.push(...made.findings);
     }

@@ -11,6 +11,7 @@ import { chartRoots } from '../cli/charts';
 import { readChartFiles } from '../files/chart-files';
 import { findByGlob, isInside } from '../files/yaml-files';
 import { Debouncer } from './debouncer';
+import { startRun, type Runs } from './latest-run';
 import type { ServerSettings } from './settings';
 
 /** Answers with the manifest `helm template` would print for the chart of a file. */
@@ -30,12 +31,10 @@ export interface ChartSyncHost {
   validateOpen(uris: readonly string[]): void;
 }
 
-interface ChartState {
-  generation: number;
+interface ChartState extends Runs {
   /** Keeps what the last render parsed and ran, so that an edit redoes only what it changes. */
   renderer: IncrementalChartRenderer;
   render?: ChartRender;
-  pending?: Promise<void>;
   /** The values files the last render applied, whose edits render the chart again. */
   valuesUris: Set<string>;
 }
@@ -110,13 +109,7 @@ export class ChartSync {
   private render(root: string): Promise<void> {
     const state = this.charts.get(root);
     if (!state) return Promise.resolve();
-    const generation = ++state.generation;
-    const pending = this.renderNow(root, state, generation).catch((error: unknown) => this.failed(root, error));
-    state.pending = pending;
-    void pending.finally(() => {
-      if (state.pending === pending) state.pending = undefined;
-    });
-    return pending;
+    return startRun(state, (generation) => this.renderNow(root, state, generation), (error) => this.failed(root, error));
   }
 
   private async renderNow(root: string, state: ChartState, generation: number): Promise<void> {

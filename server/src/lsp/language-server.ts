@@ -17,6 +17,7 @@ import { Workspace } from '../engine/workspace/workspace';
 import { findYamlFiles, isExcludedPath, isIndexedPath, isInside, MAX_INDEXED_FILES, nearestFirst, readYamlFile } from '../files/yaml-files';
 import { ChartSync } from './chart-sync';
 import { Debouncer } from './debouncer';
+import { KustomizeSync } from './kustomize-sync';
 import { toDiagnostic } from './diagnostics';
 import type { ServerContext } from './feature';
 import { features } from './features';
@@ -46,6 +47,7 @@ export class LanguageServer {
   private clientHasFolders = false;
   private indexGeneration = 0;
   private readonly charts: ChartSync;
+  private readonly kustomizations: KustomizeSync;
 
   constructor(private readonly connection: Connection) {
     const context: ServerContext = {
@@ -62,6 +64,13 @@ export class LanguageServer {
       workspace: this.workspace,
       settings: () => this.settings,
       adoptDiskFile: (uri, text) => this.adoptDiskFile(uri, text),
+      validateOpen: (uris) => this.validateOpen(uris),
+    });
+    this.kustomizations = new KustomizeSync({
+      connection,
+      documents: this.documents,
+      workspace: this.workspace,
+      settings: () => this.settings,
       validateOpen: (uris) => this.validateOpen(uris),
     });
     connection.onInitialize((params) => this.initialize(params));
@@ -146,6 +155,7 @@ export class LanguageServer {
     else {
       this.validateAllOpen();
       this.charts.renderAll();
+      this.kustomizations.buildAll();
     }
   }
 
@@ -186,7 +196,7 @@ export class LanguageServer {
       );
     }
     this.validateAllOpen();
-    await this.charts.reset(listedFiles);
+    await Promise.all([this.charts.reset(listedFiles), this.kustomizations.reset()]);
   }
 
   /** A chart file the renderer read, such as a `.tpl` helper, that the YAML index does not hold. */
@@ -220,7 +230,13 @@ export class LanguageServer {
       this.validate(uri);
       this.validateOpen(affected);
     });
+    this.fileChanged(uri);
+  }
+
+  /** Tells the charts and the kustomize builds that a file changed, so that those reading it are made again. */
+  private fileChanged(uri: string): void {
     this.charts.fileChanged(uri);
+    this.kustomizations.fileChanged(uri);
   }
 
   /** Puts an open document's text into the index; returns the other files that may change. */
@@ -250,7 +266,7 @@ export class LanguageServer {
         ? await this.indexFromDisk(uri, parsed.fsPath)
         : this.workspace.delete(uri);
     this.validateOpen(affected);
-    this.charts.fileChanged(uri);
+    this.fileChanged(uri);
   }
 
   private async filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
@@ -270,7 +286,7 @@ export class LanguageServer {
       if (parsed.scheme === 'file' && path.basename(parsed.fsPath) === 'Chart.yaml' && root !== undefined) {
         await this.charts.manifestChanged(parsed.fsPath, change.type !== FileChangeType.Deleted && indexed);
       }
-      this.charts.fileChanged(change.uri);
+      this.fileChanged(change.uri);
     }
     this.validateOpen([...affected]);
   }

@@ -21,6 +21,11 @@ export interface AppliedPatch {
   readonly patch: Tree;
   readonly target: Target | undefined;
   readonly matched: readonly BuildResource[];
+  /**
+   * For a strategic-merge patch that sets `spec.volumeClaimTemplates`, which replaces the whole
+   * list: each matched object's list before the patch, for telling what the patch dropped.
+   */
+  readonly claimTemplatesBefore?: readonly (Tree | undefined)[];
 }
 
 interface PatchSource {
@@ -187,7 +192,9 @@ function applyStrategic(layer: Layer, resources: BuildResource[], patch: TreeMap
     const described = `${textAt(patch, ['kind']) ?? 'an object'} '${textAt(patch, ['metadata', 'name']) ?? ''}'`;
     layer.problems.add(layer.kustomization.uri, span, 'error', 'kustomize-invalid', `The patch is for ${described}, which is not in the build; kustomize fails on it.`);
   }
-  applied.push({ uri: layer.kustomization.uri, start: span[0], end: span[1], type: 'strategic-merge', patch, target, matched });
+  const setsClaimTemplates = at(patch, ['spec', 'volumeClaimTemplates']) !== undefined;
+  const claimTemplatesBefore = setsClaimTemplates ? matched.map((resource) => at(resource.tree, ['spec', 'volumeClaimTemplates'])) : undefined;
+  applied.push({ uri: layer.kustomization.uri, start: span[0], end: span[1], type: 'strategic-merge', patch, target, matched, ...(claimTemplatesBefore ? { claimTemplatesBefore } : {}) });
   for (const resource of matched) {
     const body = withoutIdentity(patch);
     const name = textAt(patch, ['metadata', 'name']);

@@ -3,6 +3,11 @@ import { duplicateKey } from './duplicate-key';
 import { fileTooLarge } from './file-too-large';
 import { helmRenderError } from './helm-render-error';
 import { helmSubchartPacked } from './helm-subchart-packed';
+import { kustomizeInvalid } from './kustomize-invalid';
+import { kustomizeNotBuilt } from './kustomize-not-built';
+import { kustomizePathNotFound } from './kustomize-path-not-found';
+import { patchReplacesClaimTemplates } from './patch-replaces-claim-templates';
+import { patchTargetNotFound } from './patch-target-not-found';
 import { helmTemplate } from './helm-template';
 import { helmValuesUndefined } from './helm-values-undefined';
 import { requiredFieldMissing } from './required-field-missing';
@@ -59,6 +64,11 @@ export const rules: readonly Rule[] = [
   helmValuesUndefined,
   helmRenderError,
   helmSubchartPacked,
+  kustomizePathNotFound,
+  kustomizeInvalid,
+  kustomizeNotBuilt,
+  patchTargetNotFound,
+  patchReplacesClaimTemplates,
   fileTooLarge,
   unknownField,
   typeMismatch,

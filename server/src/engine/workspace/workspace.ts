@@ -8,18 +8,39 @@ import { OriginMap } from '../derived/origin-map';
 import { chartRootOfManifest, isUnderTemplates, RENDERED_SUFFIX, renderedUri, templateUriOf } from '../derived/chart-uris';
 import type { ChartRender, RenderProblem } from '../helm/chart/chart-render';
 import type { Rope } from '../helm/go/rope';
+import type { KustomizeBuild } from '../kustomize/build';
+import type { BuildProblem } from '../kustomize/problems';
+import { folderOf } from '../kustomize/files';
 import { SourceFile, type FileRole } from '../document/source-file';
 import { referenceKeys } from '../navigation/object-references';
 
-/** A chart template's rendered output, held as a file of its own, and where each byte came from. */
-export interface RenderedOutput {
+/** Objects made from other files (a template's render, a kustomization's build), held as a file of their own, and where each byte came from. */
+export interface DerivedOutput {
+  /** The template rendered, or the kustomization built. */
   readonly templateUri: string;
   readonly file: SourceFile;
   readonly origins: OriginMap;
+}
+
+/** A chart template's rendered output. */
+export interface RenderedOutput extends DerivedOutput {
   /** What the renderer gave, so that a render handing back the same output costs nothing. */
   readonly output: Rope;
   /** The template's text the render read, which the origins' offsets point into. */
   readonly source: string;
+}
+
+/**
+ * A kustomization's built output, held like a template's rendered output (under
+ * `<kustomization>#rendered`); its findings go to the files the values came from.
+ */
+export interface BuiltOutput extends DerivedOutput {
+  /** The folder built, for messages naming the build. */
+  readonly folder: string;
+  /** The files the build read, the kustomizations included. */
+  readonly inputs: ReadonlySet<string>;
+  readonly problems: readonly BuildProblem[];
+  readonly build: KustomizeBuild;
 }
 
 /** What the workspace holds of one chart's render. */
@@ -52,6 +73,10 @@ export class Workspace {
   private readonly renders = new Map<string, ChartEntry>();
   /** Rendered outputs by template URI. */
   private readonly outputs = new Map<string, RenderedOutput>();
+  /** Built outputs by kustomization URI. */
+  private readonly builds = new Map<string, BuiltOutput>();
+  /** For each file a build read as a resource or a patch, how many builds read it. */
+  private readonly covered = new Map<string, number>();
   readonly findings = new FindingsCache((uri) => this.files.get(uri));
 
   constructor(config: EngineConfig = DEFAULT_CONFIG) {
@@ -200,6 +225,98 @@ export class Workspace {
   renderProblemsOf(uri: string): RenderProblem[] {
     // A file may have problems from several charts' renders (a shared values file): few charts, a short walk.
     return [...this.renders.values()].flatMap((entry) => entry.problems.filter((problem) => problem.uri === uri));
+  }
+
+  /**
+   * Replaces what the workspace holds of a kustomization's build: its output becomes a file of
+   * objects that the checks see with the rest of the workspace. Returns the files whose findings
+   * may change: everything the build read before and now, and the readers of what changed.
+   */
+  setBuild(build: KustomizeBuild): string[] {
+    const previous = this.builds.get(build.uri);
+    const uri = renderedUri(build.uri);
+    const old = this.files.get(uri);
+    const file = new SourceFile(uri, build.text.text, undefined, old, 'rendered');
+    const inputs = new Set([build.uri, ...build.inputs]);
+    const affected = [...(previous?.inputs ?? []), ...inputs];
+    this.uncover(previous);
+    this.builds.set(build.uri, { templateUri: build.uri, folder: folderOf(build.uri), file, origins: new OriginMap(build.text, (source) => this.files.get(source)?.text), inputs, problems: build.problems, build });
+    this.cover(this.builds.get(build.uri));
+    affected.push(...this.replace(uri, old, file), ...build.problems.map((problem) => problem.uri));
+    for (const input of affected) for (const resource of this.files.get(input)?.resources ?? []) this.findings.forget(resource);
+    return visible(affected);
+  }
+
+  /** Forgets a kustomization's build; returns the files whose findings may change. */
+  deleteBuild(kustomizationUri: string): string[] {
+    const entry = this.builds.get(kustomizationUri);
+    if (!entry) return [];
+    this.uncover(entry);
+    this.builds.delete(kustomizationUri);
+    const affected = [...entry.inputs, ...entry.problems.map((problem) => problem.uri), ...this.removeFile(renderedUri(kustomizationUri))];
+    for (const input of affected) for (const resource of this.files.get(input)?.resources ?? []) this.findings.forget(resource);
+    return visible(affected);
+  }
+
+  /** The build of a kustomization, when it was built. */
+  builtOutputOf(kustomizationUri: string): BuiltOutput | undefined {
+    return this.builds.get(kustomizationUri);
+  }
+
+  /** The builds that read a file: its own kustomization's, and every overlay's above it. */
+  buildsOf(uri: string): BuiltOutput[] {
+    return [...this.builds.values()].filter((entry) => entry.inputs.has(uri));
+  }
+
+  /** Whether a build reads the file as a resource or a patch, so that it is checked through its builds, not alone. */
+  isBuildInput(uri: string): boolean {
+    return this.covered.has(uri);
+  }
+
+  /** The problems the builds met in a file, once each. */
+  buildProblemsOf(uri: string): BuildProblem[] {
+    const seen = new Set<string>();
+    const found: BuildProblem[] = [];
+    for (const entry of this.builds.values()) {
+      for (const problem of entry.problems) {
+        const key = `${problem.start}:${problem.end}:${problem.code}:${problem.message}`;
+        if (problem.uri !== uri || seen.has(key)) continue;
+        seen.add(key);
+        found.push(problem);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The workspace as the checks of `uri` see it: the objects of files that builds read are seen
+   * through the builds' output only, and a build sees its own output, not other builds'.
+   */
+  scopedFor(uri: string): Workspace {
+    if (this.covered.size === 0 && this.builds.size === 0) return this;
+    const built = this.isBuiltOutput(uri);
+    const seen = (resource: Resource) => !this.covered.has(resource.uri) && (!built || resource.uri === uri || !this.isBuiltOutput(resource.uri));
+    const view = Object.create(this) as Workspace;
+    view.providersOf = (key) => this.providersOf(key).filter(seen);
+    view.readersOfKey = (key) => this.readersOfKey(key).filter(seen);
+    return view;
+  }
+
+  private isBuiltOutput(uri: string): boolean {
+    return uri.endsWith(RENDERED_SUFFIX) && this.builds.has(templateUriOf(uri));
+  }
+
+  private cover(entry: BuiltOutput | undefined): void {
+    for (const input of entry?.inputs ?? []) if (!isKustomization(input)) this.covered.set(input, (this.covered.get(input) ?? 0) + 1);
+  }
+
+  private uncover(entry: BuiltOutput | undefined): void {
+    for (const input of entry?.inputs ?? []) {
+      const count = this.covered.get(input);
+      if (count === undefined) continue;
+      if (count > 1) this.covered.set(input, count - 1);
+      else this.covered.delete(input);
+    }
   }
 
   private dropOutput(templateUri: string): string[] {
