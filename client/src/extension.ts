@@ -7,6 +7,7 @@ import { registerOpenExample } from './commands/open-example';
 import { registerRestartServer } from './commands/restart-server';
 import { registerShowRenderedManifest } from './commands/show-rendered-manifest';
 import { registerShowRuleDocumentation } from './commands/show-rule-docs';
+import { registerCommittedVersions } from './committed-version';
 import { createLanguageClient } from './language-client';
 import { registerProblemStatus } from './status-bar';
 
@@ -21,6 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerRestartServer(client),
     registerExportJsonSchema(client),
     registerShowRenderedManifest(client),
+    registerCommittedVersions(client),
     registerOpenExample(context),
     registerLensCommands(client),
     registerProblemStatus(),
