@@ -1,15 +1,14 @@
 import { DidChangeWatchedFilesNotification, type Connection, type FileSystemWatcher } from 'vscode-languageserver';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
-import { GitRepository } from '../engine/git/repository';
-import type { GitResult } from '../engine/git/failure';
+import type { GitRepository } from '../engine/git/repository';
 import type { BaseVersion } from '../engine/workspace/base-versions';
 import type { Workspace } from '../engine/workspace/workspace';
-import { nodeGitAccess, zlibInflate } from '../files/git-files';
+import { CommittedFiles, parseCommittedUri } from '../files/committed-files';
 
 /** Asks for the committed text behind a `kube-stateful-git:` URI, for the client's read-only view of it. */
 export const COMMITTED_TEXT_REQUEST = 'kubeStateful/committedText';
-export const COMMITTED_SCHEME = 'kube-stateful-git';
+export { COMMITTED_SCHEME } from '../files/committed-files';
 
 export interface BaseSyncHost {
   connection: Connection;
@@ -25,11 +24,9 @@ export interface BaseSyncHost {
  * Gives the workspace the committed version of each open file, read in-process from its
  * repository, and reads it again when a ref the comparison follows moves (a commit, a
  * checkout, a pull): the client watches the repositories' `HEAD`, `packed-refs` and refs.
- * Texts are kept by blob id, so a commit that leaves a file alone costs a tree walk.
  */
 export class BaseSync {
-  private readonly repositories = new Map<string, Promise<GitResult<GitRepository>>>();
-  private readonly texts = new Map<string, string>();
+  private readonly committed = new CommittedFiles();
   /** The files with a base version asked for, as a ref moving must read them again. */
   private readonly tracked = new Set<string>();
   private readonly watchedGitDirs = new Set<string>();
@@ -79,27 +76,9 @@ export class BaseSync {
   }
 
   private async read(file: string, revision: string): Promise<BaseVersion | undefined> {
-    const opened = await this.repositoryOf(path.dirname(file));
-    if (!opened.ok) return unavailable(opened.failure.message);
-    const repository = opened.value;
-    this.watch(repository);
-    const found = await repository.readFile(revision, file);
-    if (!found.ok) return found.failure.kind === 'path-not-found' ? undefined : unavailable(found.failure.message);
-    let text = this.texts.get(found.value.blob);
-    if (text === undefined) {
-      text = new TextDecoder().decode(found.value.bytes);
-      this.texts.set(found.value.blob, text);
-    }
-    return { kind: 'committed', text, uri: committedUri(file, revision), revision };
-  }
-
-  private repositoryOf(folder: string): Promise<GitResult<GitRepository>> {
-    let opened = this.repositories.get(folder);
-    if (!opened) {
-      opened = GitRepository.open(nodeGitAccess, folder, { inflate: zlibInflate });
-      this.repositories.set(folder, opened);
-    }
-    return opened;
+    const { version, repository } = await this.committed.read(file, revision);
+    if (repository) this.watch(repository);
+    return version;
   }
 
   /** Asks the client to tell about the files that say where HEAD and the branches point. */
@@ -123,19 +102,4 @@ export class BaseSync {
     const version = await this.read(target.file, target.revision);
     return version?.kind === 'committed' ? { text: version.text } : null;
   }
-}
-
-function unavailable(message: string): BaseVersion {
-  return { kind: 'unavailable', message };
-}
-
-/** `kube-stateful-git:/path/to/file.yaml?HEAD`: the file's path, and the revision it is read at. */
-export function committedUri(file: string, revision: string): string {
-  return URI.from({ scheme: COMMITTED_SCHEME, path: URI.file(file).path, query: revision }).toString();
-}
-
-function parseCommittedUri(uri: string): { file: string; revision: string } | undefined {
-  const parsed = URI.parse(uri);
-  if (parsed.scheme !== COMMITTED_SCHEME || parsed.query === '') return undefined;
-  return { file: URI.file(parsed.path).fsPath, revision: parsed.query };
 }

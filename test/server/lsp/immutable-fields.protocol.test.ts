@@ -9,7 +9,7 @@ import { FIXTURES } from '../../helpers/rule-tester';
 
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, 'rules', 'immutable-field-changed', `${name}.yaml`), 'utf8');
 const refused = (list: Diagnostic[]) => list.filter((diagnostic) => diagnostic.code === 'immutable-field-changed');
-const firstWords = (list: Diagnostic[]) => refused(list).map((diagnostic) => diagnostic.message.split(' ')[0]);
+const firstWords = (list: Diagnostic[]) => refused(list).map((diagnostic) => String(diagnostic.message).split(' ')[0]);
 
 describe('language server: changes the API server refuses, against the committed version', () => {
   let repository: string;
@@ -65,6 +65,9 @@ describe('language server: changes the API server refuses, against the committed
     // The committed version is read after the first check, which a second publication follows.
     await new Promise((wake) => setTimeout(wake, 500));
     assert.deepEqual(refused(client.published(statefulSet)?.diagnostics ?? []), []);
+    // The comparison did run: a refused change to the same text is reported.
+    await client.replace(statefulSet, fixture('refused-changes'), 2);
+    await client.diagnosticsFor(statefulSet, (list) => refused(list).length === 4);
   });
 
   it('clears the findings once the change is committed and the branch moves', async () => {
@@ -98,7 +101,7 @@ describe('language server: changes the API server refuses, against the committed
       const list = await client.diagnosticsFor(uri, (found) => refused(found).length > 0);
       assert.equal(refused(list).length, 1);
       assert.equal(refused(list)[0].severity, 3);
-      assert.match(refused(list)[0].message, /^Not compared with the committed version/);
+      assert.match(String(refused(list)[0].message), /^Not compared with the committed version/);
     } finally {
       outside.cleanup();
     }
