@@ -9,7 +9,7 @@ import { nodeGitAccess, zlibInflate } from './git-files';
 export const COMMITTED_SCHEME = 'kube-stateful-git';
 
 export interface CommittedRead {
-  /** Undefined when the revision has no such file: the file is new. */
+  /** Undefined when there is nothing to compare with: the file is new, or in no repository. */
   version: BaseVersion | undefined;
   /** The repository read, when one was found. */
   repository?: GitRepository;
@@ -26,7 +26,8 @@ export class CommittedFiles {
 
   async read(file: string, revision: string): Promise<CommittedRead> {
     const opened = await this.repositoryOf(path.dirname(file));
-    if (!opened.ok) return { version: { kind: 'unavailable', message: opened.failure.message } };
+    // Outside a repository nothing is committed, as for a new file: no finding says so on every file of a folder without git.
+    if (!opened.ok) return { version: opened.failure.kind === 'no-repository' ? undefined : { kind: 'unavailable', message: opened.failure.message } };
     const repository = opened.value;
     const found = await repository.readFile(revision, file);
     if (!found.ok) {
