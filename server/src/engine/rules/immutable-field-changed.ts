@@ -84,7 +84,7 @@ function report(resource: Resource, committed: Resource, change: RefusedChange, 
   return {
     range: resource.nearest(change.path),
     message: `${describeChange(field, change, revision, hidden)}. ${adviceFor(resource, change)}`,
-    related: [{ uri: committed.uri, range: committed.nearest(change.path), message: `${field} at ${revision}` }],
+    related: [{ uri: committed.uri, range: committed.nearest(change.path), message: `${field} at ${revision}${hidden ? '' : `: ${shown(change.before)}`}` }],
     ...(hidden ? {} : restoreFix(resource, committed, change.path)),
   };
 }
