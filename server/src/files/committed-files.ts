@@ -8,6 +8,9 @@ import { nodeGitAccess, zlibInflate } from './git-files';
 /** The scheme of a file's committed version: `kube-stateful-git:/path/to/file.yaml?HEAD`. */
 export const COMMITTED_SCHEME = 'kube-stateful-git';
 
+/** Committed texts kept: a long session visits many commits, and only the open files' texts are asked for again. */
+const MAX_TEXTS = 256;
+
 export interface CommittedRead {
   /** Undefined when there is nothing to compare with: the file is new, or in no repository. */
   version: BaseVersion | undefined;
@@ -33,12 +36,17 @@ export class CommittedFiles {
     if (!found.ok) {
       return { version: found.failure.kind === 'path-not-found' ? undefined : { kind: 'unavailable', message: found.failure.message }, repository };
     }
-    let text = this.texts.get(found.value.blob);
-    if (text === undefined) {
-      text = new TextDecoder().decode(found.value.bytes);
-      this.texts.set(found.value.blob, text);
-    }
+    const text = this.textOf(found.value.blob, found.value.bytes);
     return { version: { kind: 'committed', text, uri: committedUri(file, revision), revision }, repository };
+  }
+
+  /** The decoded text of a blob; when too many are kept, the one used longest ago goes. */
+  private textOf(blob: string, bytes: Uint8Array): string {
+    const text = this.texts.get(blob) ?? new TextDecoder().decode(bytes);
+    this.texts.delete(blob);
+    this.texts.set(blob, text);
+    if (this.texts.size > MAX_TEXTS) this.texts.delete(this.texts.keys().next().value!);
+    return text;
   }
 
   repositoryOf(folder: string): Promise<GitResult<GitRepository>> {

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { commitFiles, git, initRepository, temporaryFolder } from '../../helpers/git-fixture';
 import { FIXTURES } from '../../helpers/rule-tester';
+import { validate } from '../../helpers/json-schema-check';
 import { parseText, runCli } from './run-cli';
+import { SARIF_SCHEMA } from './sarif-schema';
 
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, 'rules', 'immutable-field-changed', `${name}.yaml`), 'utf8');
 const RULE = 'immutable-field-changed';
@@ -34,6 +36,7 @@ describe('kube-stateful lint --base', () => {
       const run = runCli(['lint', 'db.yaml', '--base', 'released', '--format', format], repository);
       assert.equal(run.status, 1, `${format}: ${run.stderr}`);
       assert.equal(run.stdout.split(RULE).length - 1 >= 4, true, `${format} names the rule for each change`);
+      if (format === 'sarif') assert.deepEqual(validate(SARIF_SCHEMA, JSON.parse(run.stdout)), []);
     }
   });
 
