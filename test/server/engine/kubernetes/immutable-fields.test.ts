@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { claimRefusals, serviceRefusals, statefulSetRefusals } from '../../../server/src/engine/kubernetes/immutable-fields';
-import { semanticChanges } from '../../../server/src/engine/kubernetes/semantic-diff';
+import { claimRefusals, serviceRefusals, statefulSetRefusals } from '../../../../server/src/engine/kubernetes/immutable-fields';
+import { semanticChanges } from '../../../../server/src/engine/kubernetes/semantic-diff';
 
 const yaml = (text: string) => parse(text) as Record<string, unknown>;
 const paths = (changes: { path: (string | number)[] }[]) => changes.map((change) => change.path.join('.'));
