@@ -8,6 +8,7 @@ import { registerRestartServer } from './commands/restart-server';
 import { registerShowBuiltManifest } from './commands/show-built-manifest';
 import { registerShowRenderedManifest } from './commands/show-rendered-manifest';
 import { registerShowRuleDocumentation } from './commands/show-rule-docs';
+import { registerCommittedVersions } from './committed-version';
 import { createLanguageClient } from './language-client';
 import { registerProblemStatus } from './status-bar';
 
@@ -23,6 +24,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerExportJsonSchema(client),
     registerShowRenderedManifest(client),
     registerShowBuiltManifest(client),
+    registerCommittedVersions(client),
     registerOpenExample(context),
     registerLensCommands(client),
     registerProblemStatus(),

@@ -26,3 +26,9 @@ export const REVEAL_LOCATION_COMMAND = 'kubeStateful.revealLocation';
 
 /** The command of a code lens that opens the quick fixes at a place, with its URI and LSP range as arguments. */
 export const QUICK_FIX_COMMAND = 'kubeStateful.showQuickFixes';
+
+/** The request answered with a file's text at a revision, for a `kube-stateful-git:` URI. */
+export const COMMITTED_TEXT_REQUEST = 'kubeStateful/committedText';
+
+/** The scheme of the read-only committed versions that related information points to. */
+export const COMMITTED_SCHEME = 'kube-stateful-git';

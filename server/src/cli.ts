@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
+import { baseRevision } from './cli/base-revision';
 import { buildCommand } from './cli/build-command';
 import { UsageError } from './cli/collect-files';
 import { lintCommand } from './cli/lint-command';
@@ -12,7 +13,7 @@ const CHART_OPTIONS = ['values', 'set', 'set-string', 'set-file', 'set-json', 'r
 
 /** The options each command takes; another command's option is a usage error, not silently ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  lint: ['format', 'max-warnings', 'default-namespace', 'kubernetes-version', 'rule', ...CHART_OPTIONS],
+  lint: ['base', 'format', 'max-warnings', 'default-namespace', 'kubernetes-version', 'rule', ...CHART_OPTIONS],
   render: ['default-namespace', 'kubernetes-version', ...CHART_OPTIONS],
   build: ['reorder'],
   schema: ['out'],
@@ -23,6 +24,7 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
+      base: { type: 'string' },
       format: { type: 'string' },
       'max-warnings': { type: 'string' },
       'default-namespace': { type: 'string' },
@@ -77,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
       defaultNamespace: values['default-namespace'],
       kubernetesVersion: values['kubernetes-version'],
       rules: values.rule ?? [],
+      base: baseRevision(values.base, process.env),
       ...chartOptions,
     },
     cwd,

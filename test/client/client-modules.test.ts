@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import {
   BUILT_MANIFEST_CHANGED as CLIENT_BUILT_CHANGED,
   BUILT_MANIFEST_REQUEST as CLIENT_BUILT_REQUEST,
+  COMMITTED_SCHEME as CLIENT_COMMITTED_SCHEME,
+  COMMITTED_TEXT_REQUEST as CLIENT_COMMITTED_REQUEST,
   DIAGNOSTIC_SOURCE as CLIENT_SOURCE,
   JSON_SCHEMA_REQUEST as CLIENT_REQUEST,
   RENDERED_MANIFEST_CHANGED as CLIENT_MANIFEST_CHANGED,
@@ -19,6 +21,7 @@ import { analyze } from '../../server/src/engine/analyze';
 import { configFrom } from '../../server/src/engine/config';
 import { rules } from '../../server/src/engine/rules';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
+import { COMMITTED_SCHEME, COMMITTED_TEXT_REQUEST } from '../../server/src/lsp/base-sync';
 import { RENDERED_MANIFEST_CHANGED, RENDERED_MANIFEST_REQUEST } from '../../server/src/lsp/chart-sync';
 import { QUICK_FIX_COMMAND, REVEAL_LOCATION_COMMAND } from '../../server/src/lsp/code-lens';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/diagnostics';
@@ -46,6 +49,11 @@ describe('what the client shares with the server', () => {
   it('registers the commands the code lenses run, by the ids the server gives them', () => {
     assert.equal(CLIENT_REVEAL, REVEAL_LOCATION_COMMAND);
     assert.equal(CLIENT_QUICK_FIX, QUICK_FIX_COMMAND);
+  });
+
+  it('serves the committed versions by the scheme and method the server uses', () => {
+    assert.equal(CLIENT_COMMITTED_SCHEME, COMMITTED_SCHEME);
+    assert.equal(CLIENT_COMMITTED_REQUEST, COMMITTED_TEXT_REQUEST);
   });
 
   it('recognises the server’s diagnostics by their source', () => {

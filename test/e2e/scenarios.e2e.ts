@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { commitFiles, initRepository } from '../helpers/git-fixture';
 import { FIXTURES } from '../helpers/rule-tester';
 import { packageExtension } from '../helpers/vsix';
 import { CodeServerSession, type SessionOptions } from './code-server';
@@ -199,6 +200,29 @@ describe('the packaged extension in VS Code (code-server)', { timeout: 15 * 60_0
       );
       assert.match(shown, /kind: StatefulSet/);
       await workbench.screenshot('8-kustomize-built-manifest', {
+        clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.markers-panel .monaco-list-row')],
+        readme: true,
+      });
+    }),
+  );
+
+  it('warns when the claim template storage changes from the committed version, with the committed line', { timeout: SCENARIO_TIMEOUT }, () =>
+    inWorkspace('committed-storage', {}, async (workbench, folder) => {
+      initRepository(folder);
+      commitFiles(folder, {}, 'first install');
+      await workbench.openFile('statefulset.yaml');
+      await workbench.showProblems();
+      await workbench.waitForProblems((text) => text.includes('service-not-found'), 'the server to check statefulset.yaml');
+      // The size is below the fold: focus the editor, find the size, and type over the match.
+      await workbench.placeCursorAfter('StatefulSet');
+      await workbench.findInEditor('1Gi');
+      await workbench.insertText('2Gi');
+      const problems = await workbench.waitForProblems((text) => text.includes('immutable-field-changed'), 'immutable-field-changed');
+      assert.match(problems, /spec\.volumeClaimTemplates\[0\]\.spec\.resources\.requests\.storage changed from 1Gi at HEAD to 2Gi/);
+      // The related information: the line of the committed version, under the warning.
+      assert.match(problems, /spec\.volumeClaimTemplates\[0\]\.spec\.resources\.requests\.storage at HEAD: 1Gi/);
+      assert.match(problems, /\[Ln 30, Col 13\][^]*\[Ln 30, Col 13\]/);
+      await workbench.screenshot('8-immutable-storage-change', {
         clip: [workbench.page.locator('.part.editor'), workbench.page.locator('.markers-panel .monaco-list-row')],
         readme: true,
       });

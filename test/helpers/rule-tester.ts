@@ -7,6 +7,7 @@ import { configFrom, type EngineConfig } from '../../server/src/engine/config';
 import { ruleById } from '../../server/src/engine/rules';
 import type { Finding, Range } from '../../server/src/engine/types';
 import { buildAll } from '../../server/src/engine/kustomize/workspace-builds';
+import type { BaseVersion } from '../../server/src/engine/workspace/base-versions';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -17,6 +18,8 @@ export interface RuleCase {
   config?: Partial<EngineConfig>;
   /** Builds the kustomizations among the files first, as the language server and the CLI do. */
   kustomize?: boolean;
+  /** A fixture path: the committed version of the first file, which `immutable-field-changed` compares with. */
+  base?: string;
 }
 
 export interface ExpectedFinding {
@@ -40,7 +43,13 @@ export function workspaceOf(files: readonly string[], config: Partial<EngineConf
 /** The findings of one rule for the first file of a case. */
 export function findingsOf(ruleId: string, testCase: RuleCase): Finding[] {
   const workspace = workspaceOf(testCase.files, testCase.config, testCase.kustomize);
+  if (testCase.base) workspace.setBase(fixtureUri(testCase.files[0]), committedFixture(testCase.base));
   return analyze(workspace, fixtureUri(testCase.files[0])).filter((finding) => finding.ruleId === ruleId);
+}
+
+/** A fixture as the committed version of a file, opened from its own URI in the tests. */
+export function committedFixture(fixture: string): BaseVersion {
+  return { kind: 'committed', text: readFileSync(path.join(FIXTURES, fixture), 'utf8'), uri: fixtureUri(fixture), revision: 'HEAD' };
 }
 
 export function formatRange(range: Range): string {

@@ -6,6 +6,8 @@ import type { ChartRenderer, RenderOptions, ValuesFile } from '../engine/helm/ch
 import { renderChart } from '../engine/helm/chart/render-chart';
 import { setFilePaths } from '../engine/helm/values/set-values';
 import { rules } from '../engine/rules';
+import { immutableFieldChanged } from '../engine/rules/immutable-field-changed';
+import { readBaseVersions } from './base-revision';
 import { collectFiles, UsageError } from './collect-files';
 import { formatJson, formatText, summarize, type FileFindings } from './format';
 import { formatGithub } from './github-annotations';
@@ -21,6 +23,8 @@ export interface LintArguments extends ChartArguments {
   defaultNamespace?: string;
   kubernetesVersion?: string;
   rules: readonly string[];
+  /** The revision to compare with for changes the API server refuses; none compares nothing. */
+  base?: string;
 }
 
 /** How `lint` and `render` render charts, as `helm template` takes it. */
@@ -60,7 +64,9 @@ export async function lintCommand(
     rules: ruleLevels(args.rules),
   });
   const rendering = { renderer, options: await renderOptions(args, config, cwd) };
-  const results = await lintFiles(await collectFiles(args.paths, cwd), config, rendering);
+  const files = await collectFiles(args.paths, cwd);
+  const bases = args.base === undefined ? undefined : await readBaseVersions(files, args.base);
+  const results = await lintFiles(files, config, rendering, bases);
   output.stdout(render(format, results, cwd, version));
   // Machine-readable output goes alone to stdout; the summary is for people reading a log.
   if (format === 'text' || format === 'github') output.stderr(summarize(results) + '\n');
@@ -69,7 +75,9 @@ export async function lintCommand(
   if (warnings > warningLimit) {
     output.stderr(`kube-stateful: too many warnings: ${warnings}, more than --max-warnings ${warningLimit}.\n`);
   }
-  return findings.some((finding) => finding.severity === 'error') || warnings > warningLimit ? 1 : 0;
+  // A change the server refuses fails the deployment, so it fails the run that asked for the comparison.
+  const refused = findings.some((finding) => finding.ruleId === immutableFieldChanged.id && finding.severity !== 'info');
+  return findings.some((finding) => finding.severity === 'error') || warnings > warningLimit || refused ? 1 : 0;
 }
 
 function render(format: OutputFormat, results: readonly FileFindings[], cwd: string, version: string): string {

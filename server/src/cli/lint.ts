@@ -1,6 +1,7 @@
 import { URI } from 'vscode-uri';
 import { analyze } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
+import type { BaseVersion } from '../engine/workspace/base-versions';
 import { Workspace } from '../engine/workspace/workspace';
 import { buildFolder, buildFoldersOf, workspaceFiles } from '../engine/kustomize/workspace-builds';
 import { buildFromDisk } from '../files/kustomize-files';
@@ -11,10 +12,16 @@ import type { FileFindings } from './format';
 
 /**
  * Checks the files together, so that objects in one file are seen by checks of the others. With
- * `charts`, every chart among them is rendered and its templates are checked through their output.
+ * `charts`, every chart among them is rendered and its templates are checked through their output;
+ * with `bases`, each file is compared with its version there.
  * Every kustomization among them is built, and the files it reads are checked through the build.
  */
-export async function lintFiles(files: readonly string[], config: EngineConfig, charts?: ChartRendering): Promise<FileFindings[]> {
+export async function lintFiles(
+  files: readonly string[],
+  config: EngineConfig,
+  charts?: ChartRendering,
+  bases?: ReadonlyMap<string, BaseVersion | undefined>,
+): Promise<FileFindings[]> {
   const workspace = new Workspace(config);
   const uris = new Map<string, string>();
   for (const file of files) {
@@ -23,6 +30,7 @@ export async function lintFiles(files: readonly string[], config: EngineConfig, 
     if (content.kind === 'unreadable') throw new UsageError(`Cannot read '${file}': ${content.reason}.`);
     if (content.kind === 'text') workspace.set(uri, content.text);
     else workspace.setOversized(uri, content.bytes);
+    workspace.setBase(uri, bases?.get(file));
     uris.set(file, uri);
   }
   if (charts) await renderCharts(workspace, chartRoots(files), charts);

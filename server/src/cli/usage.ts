@@ -17,6 +17,11 @@ StatefulSet in one file is matched with its Service in another.
   --default-namespace <name>  namespace of manifests that set none (default: default)
   --kubernetes-version <x.y>  Kubernetes version the manifests target (default: 1.34)
   --rule <id=level>           set a rule to off, info, warning or error; repeatable
+  --base <ref>                compare each file with its version at a git ref (such as
+                              origin/main) and report changes the API server refuses on
+                              a live object; any such change makes the exit status 1. In
+                              a GitHub pull request the default is origin/$GITHUB_BASE_REF;
+                              a ref missing from the clone exits 2
 
 A folder holding a Chart.yaml is a Helm chart: the files under its templates/ are
 templates, not YAML, and are checked through what the chart renders to, with each

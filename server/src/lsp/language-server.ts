@@ -15,6 +15,7 @@ import { analyze } from '../engine/analyze';
 import type { SourceFile } from '../engine/document/source-file';
 import { Workspace } from '../engine/workspace/workspace';
 import { findYamlFiles, isExcludedPath, isIndexedPath, isInside, MAX_INDEXED_FILES, nearestFirst, readYamlFile } from '../files/yaml-files';
+import { BaseSync } from './base-sync';
 import { ChartSync } from './chart-sync';
 import { Debouncer } from './debouncer';
 import { KustomizeSync } from './kustomize-sync';
@@ -43,11 +44,13 @@ export class LanguageServer {
   private clientHasConfiguration = false;
   private clientRegistersConfiguration = false;
   private clientRegistersWatchers = false;
+  private clientWatchesRelativePatterns = false;
   private clientHasProgress = false;
   private clientHasFolders = false;
   private indexGeneration = 0;
   private readonly charts: ChartSync;
   private readonly kustomizations: KustomizeSync;
+  private readonly bases: BaseSync;
 
   constructor(private readonly connection: Connection) {
     const context: ServerContext = {
@@ -73,6 +76,13 @@ export class LanguageServer {
       settings: () => this.settings,
       validateOpen: (uris) => this.validateOpen(uris),
     });
+    this.bases = new BaseSync({
+      connection,
+      workspace: this.workspace,
+      compareWith: () => this.settings.compareWith,
+      watchers: () => (this.clientRegistersWatchers ? { relativePatterns: this.clientWatchesRelativePatterns } : undefined),
+      validateOpen: (uris) => this.validateOpen(uris),
+    });
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.start());
     connection.onDidChangeConfiguration((change) => void this.reconfigure(change.settings));
@@ -91,6 +101,7 @@ export class LanguageServer {
     this.clientHasConfiguration = Boolean(capabilities.workspace?.configuration);
     this.clientRegistersConfiguration = Boolean(capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
     this.clientRegistersWatchers = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    this.clientWatchesRelativePatterns = Boolean(capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport);
     this.clientHasProgress = Boolean(capabilities.window?.workDoneProgress);
     this.clientHasFolders = Boolean(capabilities.workspace?.workspaceFolders);
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -146,11 +157,13 @@ export class LanguageServer {
 
   private async reconfigure(pushed: unknown): Promise<void> {
     const previousExclude = JSON.stringify(this.settings.exclude);
+    const previousBase = this.settings.compareWith;
     const next = this.clientHasConfiguration
       ? await this.fetchSettings()
       : settingsFrom((pushed as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
     this.applySettings(next);
     for (const feature of features) feature.settingsChanged?.();
+    if (next.compareWith !== previousBase) this.bases.reset();
     if (JSON.stringify(next.exclude) !== previousExclude) await this.indexFolders();
     else {
       this.validateAllOpen();
@@ -258,6 +271,7 @@ export class LanguageServer {
   /** A closed editor gives way to the file on disk, if the workspace holds one. */
   private async closed(uri: string): Promise<void> {
     this.debouncer.cancel(uri);
+    this.bases.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     const parsed = URI.parse(uri);
     const root = parsed.scheme === 'file' ? this.folderOf(parsed.fsPath) : undefined;
@@ -271,7 +285,9 @@ export class LanguageServer {
 
   private async filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
     const affected = new Set<string>();
-    for (const change of changes) {
+    const [refs, files] = partition(changes, (change) => this.bases.isGitFile(change.uri));
+    if (refs.length > 0) this.bases.refsMoved();
+    for (const change of files) {
       if (this.documents.get(change.uri)) continue;
       // Files created after indexing count against the same limit as the files found then.
       if (change.type === FileChangeType.Created && !this.diskUris.has(change.uri) && this.diskUris.size >= MAX_INDEXED_FILES) continue;
@@ -304,6 +320,7 @@ export class LanguageServer {
     // Until the render of the template's current text arrives, the findings already shown stay:
     // the last render's would land on the wrong lines. That render validates the file again.
     if (!document || !this.workspace.renderIsCurrent(uri)) return;
+    if (this.settings.enable && !this.isExcluded(uri)) this.bases.ensure(uri);
     const findings =
       this.settings.enable && !this.isExcluded(uri)
         ? analyze(this.workspace, uri, { onRuleError: (ruleId, error) => this.ruleFailed(ruleId, error) })
@@ -328,6 +345,10 @@ export class LanguageServer {
   private folderOf(file: string): string | undefined {
     return this.folders.find((folder) => isInside(folder, file));
   }
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 function folderPaths(uris: readonly string[]): string[] {

@@ -16,11 +16,15 @@ export interface ServerSettings {
   helmReleaseName: string;
   /** Code lenses above StatefulSets. */
   codeLens: boolean;
+  /** The revision files are compared with for changes the API server refuses, or `off`. */
+  compareWith: string;
 }
 
 export const DEFAULT_RELEASE_NAME = 'release-name';
 
 export const DEFAULT_DELAY_MS = 150;
+
+export const DEFAULT_COMPARE_WITH = 'HEAD';
 
 /** Reads the `kubeStateful` settings section as a client sends it, tolerating anything. */
 export function settingsFrom(section: unknown): ServerSettings {
@@ -37,6 +41,7 @@ export function settingsFrom(section: unknown): ServerSettings {
   const helmValuesFiles = Array.isArray(helm.valuesFiles) ? helm.valuesFiles.filter((glob): glob is string => typeof glob === 'string') : [];
   const helmReleaseName = typeof helm.releaseName === 'string' && helm.releaseName.trim() !== '' ? helm.releaseName.trim() : DEFAULT_RELEASE_NAME;
   const exclude = Array.isArray(raw.exclude) ? raw.exclude.filter((glob): glob is string => typeof glob === 'string') : [];
+  const compareWith = typeof raw.compareWith === 'string' && raw.compareWith.trim() !== '' ? raw.compareWith.trim() : DEFAULT_COMPARE_WITH;
   return {
     enable: raw.enable !== false,
     delay,
@@ -47,6 +52,7 @@ export function settingsFrom(section: unknown): ServerSettings {
     helmValuesFiles,
     helmReleaseName,
     codeLens: codeLens.enable !== false,
+    compareWith,
   };
 }
 

@@ -12,10 +12,12 @@ export interface CliRun {
 }
 
 /** Runs the built `kube-stateful` the way a user's shell would, from the project root unless told otherwise. */
-export function runCli(args: readonly string[], cwd = ROOT): CliRun {
+export function runCli(args: readonly string[], cwd = ROOT, env: Record<string, string> = {}): CliRun {
   if (!existsSync(CLI)) throw new Error(`${path.relative(ROOT, CLI)} is missing: run 'npm run build' before these tests.`);
   const { status, stdout, stderr, error } = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
+    // A pull request's GITHUB_BASE_REF would turn on the comparison with the base branch.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'GITHUB_BASE_REF')), ...env },
     encoding: 'utf8',
     timeout: 30_000,
   });

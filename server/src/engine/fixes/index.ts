@@ -13,6 +13,7 @@ import {
   storageFixes,
   unknownFieldFixes,
 } from './repairs';
+import { restoreFixes } from './restore-fixes';
 import { serviceNotFoundFixes, serviceNotHeadlessFixes, serviceSelectorFixes } from './service-fixes';
 import { suppressionFixes } from './suppression-fixes';
 import type { Fix, FixOptions, TextEdit, WorkspaceChange } from './types';
@@ -34,6 +35,7 @@ const PROVIDERS: Record<string, (context: FixContext) => Fix[]> = {
   'vct-access-modes-missing': accessModesFixes,
   'vct-storage-missing': storageFixes,
   'vct-release-labels': releaseLabelFixes,
+  'immutable-field-changed': restoreFixes,
 };
 
 /**

@@ -34,8 +34,10 @@ function lead(facts: StatefulSetFacts, field: IdentityField): string {
   switch (field) {
     case 'replicas':
       return `**${pods.headline}**${pods.detail}`;
-    case 'name':
-      return `**Pods are named ${code(`${name}-<ordinal>`)}**, their PVCs ${code(`<template>-${name}-<ordinal>`)}. ${pods.sentence}`;
+    case 'name': {
+      const rename = facts.claimTemplates.length > 0 ? ' A rename is no update: the StatefulSet under the new name gets new, empty PVCs, and the old ones stay behind.' : '';
+      return `**Pods are named ${code(`${name}-<ordinal>`)}**, their PVCs ${code(`<template>-${name}-<ordinal>`)}.${rename} ${pods.sentence}`;
+    }
     case 'start':
       return `**Ordinals start at ${facts.start}**${facts.start === 0 ? ' (the default)' : ', not 0'}. ${pods.sentence}`;
     case 'serviceName':

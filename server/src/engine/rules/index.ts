@@ -55,6 +55,7 @@ import { vctReleaseLabels } from './vct-release-labels';
 import { vctStorageMissing } from './vct-storage-missing';
 import { volumeMountNotFound } from './volume-mount-not-found';
 import { imageTagUnpinned } from './image-tag-unpinned';
+import { immutableFieldChanged } from './immutable-field-changed';
 
 /** Every rule, in the order of docs/rules.md. */
 export const rules: readonly Rule[] = [
@@ -114,6 +115,7 @@ export const rules: readonly Rule[] = [
   resourcesRequestExceedsLimit,
   probeInvalid,
   imageTagUnpinned,
+  immutableFieldChanged,
 ];
 
 export function ruleById(id: string): Rule | undefined {

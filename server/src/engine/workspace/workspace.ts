@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG, type EngineConfig } from '../config';
 import { providedKeys, requiredKeys } from './dependencies';
+import { BaseVersions, type BaseFile, type BaseVersion } from './base-versions';
 import { FindingsCache } from './findings-cache';
 import { KeyIndex } from '../document/key-index';
 import { isKustomization, patchFilesOf } from '../kustomize/patch-files';
@@ -78,6 +79,7 @@ export class Workspace {
   /** For each file a build read as a resource or a patch, how many builds read it. */
   private readonly covered = new Map<string, number>();
   readonly findings = new FindingsCache((uri) => this.files.get(uri));
+  private readonly bases = new BaseVersions();
 
   constructor(config: EngineConfig = DEFAULT_CONFIG) {
     this.config = config;
@@ -132,6 +134,23 @@ export class Workspace {
     if (this.chartRoots.has(rootUri)) return [];
     this.chartRoots.add(rootUri);
     return visible(this.reread((uri, file) => file.role === 'plain' && isUnderTemplates(rootUri, uri)));
+  }
+
+  /**
+   * Records the version a file is compared with to find changes the API server refuses;
+   * undefined when there is none. Returns the file when its findings may change.
+   */
+  setBase(uri: string, version: BaseVersion | undefined): string[] {
+    return this.bases.set(uri, version) ? [uri] : [];
+  }
+
+  baseOf(uri: string): BaseFile | undefined {
+    return this.bases.get(uri);
+  }
+
+  /** Forgets every base version, as when comparing is turned off; returns the files that had one. */
+  clearBases(): string[] {
+    return this.bases.clear();
   }
 
   /** Whether a file is a Helm template: any `.tpl`, and every file under a known chart's `templates/`. */

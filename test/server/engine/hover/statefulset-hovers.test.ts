@@ -89,6 +89,11 @@ describe('identity hovers: name, replicas, ordinals.start and serviceName', () =
     assert.match(markdown, /^\*\*Pods are named `web-<ordinal>`\*\*, their PVCs `<template>-web-<ordinal>`/);
   });
 
+  it('says on metadata.name that a rename gives new, empty PVCs', () => {
+    const markdown = computedPart(markdownOf({ files: WEB, at: 'name: web', shift: 'name: '.length }));
+    assert.match(markdown, /A rename is no update: the StatefulSet under the new name gets new, empty PVCs, and the old ones stay behind\./);
+  });
+
   it('says when a HorizontalPodAutoscaler owns replicas', () => {
     const markdown = markdownOf({
       files: ['rules/replicas-with-hpa/statefulset.yaml', 'rules/replicas-with-hpa/hpa.yaml'],
