@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { ClientCapabilities, CodeAction, CompletionItem, Diagnostic, Hover, Range } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/engine/analyze';
+import { buildAll } from '../../server/src/engine/kustomize/workspace-builds';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { TestClient } from '../helpers/lsp-client';
 import { rangeProblem } from './engine-check';
@@ -234,10 +235,12 @@ async function settled(client: TestClient, documents: Map<string, TextDocument>)
   await answer(client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:barrier' }, position: { line: 0, character: 0 } }), 'barrier');
 }
 
-/** The server's last diagnostics against a fresh analysis of the open texts: same rules, ranges and messages. */
+/** The server's last diagnostics against a fresh analysis and build of the open texts: same rules, ranges and messages. */
 function compareDiagnostics(client: TestClient, documents: Map<string, TextDocument>): void {
   const workspace = new Workspace();
   for (const [uri, document] of documents) workspace.set(uri, document.getText());
+  // The server builds the kustomizations among the files; so must the reference.
+  buildAll(workspace);
   for (const uri of documents.keys()) {
     const expected = analyze(workspace, uri).map((finding) => summary(finding.ruleId, finding.range, finding.message));
     const actual = (client.published(uri)?.diagnostics ?? []).map((diagnostic) => summary(String(diagnostic.code), diagnostic.range, typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value));

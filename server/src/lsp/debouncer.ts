@@ -17,6 +17,11 @@ export class Debouncer {
     );
   }
 
+  /** Whether any task waits for its quiet period to end. */
+  get waiting(): boolean {
+    return this.timers.size > 0;
+  }
+
   cancel(key: string): void {
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);

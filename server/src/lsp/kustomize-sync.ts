@@ -20,6 +20,12 @@ interface BuildState extends Runs {
   kustomization?: string;
 }
 
+/** What the builds tell the server beyond the files to re-report. */
+export interface KustomizeSyncHost {
+  /** No build is waiting or under way any more. */
+  buildsSettled(): void;
+}
+
 /**
  * Builds every kustomization of the workspace in-process and gives the workspace their output,
  * so that findings land on the files the values came from. Open editors' text wins over the
@@ -31,7 +37,7 @@ export class KustomizeSync {
   private readonly debouncer = new Debouncer();
   private readonly cache = new ParseCache();
 
-  constructor(private readonly host: Omit<ChartSyncHost, 'adoptDiskFile'>) {
+  constructor(private readonly host: Omit<ChartSyncHost, 'adoptDiskFile'> & KustomizeSyncHost) {
     host.connection.onRequest(BUILT_MANIFEST_REQUEST, (params: { uri?: unknown; kustomization?: unknown }) => this.builtManifest(params?.uri, params?.kustomization));
   }
 
@@ -76,10 +82,19 @@ export class KustomizeSync {
     this.debouncer.schedule(folder, this.host.settings().delay, () => void this.build(folder));
   }
 
+  /** Whether a build is waiting for its debounce or under way. */
+  get busy(): boolean {
+    return this.debouncer.waiting || [...this.builds.values()].some((state) => state.pending !== undefined);
+  }
+
   private build(folder: string): Promise<void> {
     const state = this.builds.get(folder) ?? { generation: 0 };
     this.builds.set(folder, state);
-    return startRun(state, (generation) => this.buildNow(folder, state, generation), (error) => this.logFailure(folder, error));
+    const run = startRun(state, (generation) => this.buildNow(folder, state, generation), (error) => this.logFailure(folder, error));
+    // After the run's own bookkeeping, so that the last build to end finds none busy.
+    return run.then(() => {
+      if (!this.busy) this.host.buildsSettled();
+    });
   }
 
   private async buildNow(folder: string, state: BuildState, generation: number): Promise<void> {

@@ -51,6 +51,8 @@ export class LanguageServer {
   private readonly charts: ChartSync;
   private readonly kustomizations: KustomizeSync;
   private readonly bases: BaseSync;
+  /** Open files whose diagnostics wait for the kustomize builds under way. */
+  private readonly heldForBuilds: string[] = [];
 
   constructor(private readonly connection: Connection) {
     const context: ServerContext = {
@@ -75,6 +77,7 @@ export class LanguageServer {
       workspace: this.workspace,
       settings: () => this.settings,
       validateOpen: (uris) => this.validateOpen(uris),
+      buildsSettled: () => this.validateOpen(this.heldForBuilds.splice(0)),
     });
     this.bases = new BaseSync({
       connection,
@@ -238,12 +241,15 @@ export class LanguageServer {
   }
 
   private edited(uri: string): void {
+    // Builds first: with no typing pause the document is checked at once, and it must find the
+    // build it may be an input of already under way, to wait for it.
+    this.kustomizations.fileChanged(uri);
     this.debouncer.schedule(uri, this.settings.delay, () => {
       const affected = this.syncDocument(uri);
       this.validate(uri);
       this.validateOpen(affected);
     });
-    this.fileChanged(uri);
+    this.charts.fileChanged(uri);
   }
 
   /** Tells the charts and the kustomize builds that a file changed, so that those reading it are made again. */
@@ -320,6 +326,14 @@ export class LanguageServer {
     // Until the render of the template's current text arrives, the findings already shown stay:
     // the last render's would land on the wrong lines. That render validates the file again.
     if (!document || !this.workspace.renderIsCurrent(uri)) return;
+    // Text still waiting for its typing pause is checked when the pause ends, not under its new version now.
+    if (!this.isExcluded(uri) && this.workspace.get(uri)?.text !== document.getText()) return;
+    // While a kustomization builds, any file may be about to become one of its inputs, checked
+    // through the build rather than alone: its findings wait for the builds to settle.
+    if (this.kustomizations.busy) {
+      if (!this.heldForBuilds.includes(uri)) this.heldForBuilds.push(uri);
+      return;
+    }
     if (this.settings.enable && !this.isExcluded(uri)) this.bases.ensure(uri);
     const findings =
       this.settings.enable && !this.isExcluded(uri)
