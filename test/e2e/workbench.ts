@@ -150,7 +150,7 @@ export class Workbench {
       rows.evaluateAll((elements) =>
         elements.map((row) => [...row.querySelectorAll('.label-name, .label-description')].map((label) => label.textContent?.trim()).filter(Boolean).join(' ')),
       );
-    return this.waitFor(read, accept, 'the outline', 20_000);
+    return this.waitFor(read, accept, 'the outline', 45_000);
   }
 
   /** Renames the symbol at the cursor with F2, typing `name` in the rename box. */
