@@ -6,6 +6,7 @@ import { KeyIndex } from '../document/key-index';
 import { isKustomization, patchFilesOf } from '../kustomize/patch-files';
 import type { KindMap, Resource } from '../document/resource';
 import { OriginMap } from '../derived/origin-map';
+import { FolderIndex } from './folder-index';
 import { chartRootOfManifest, isUnderTemplates, RENDERED_SUFFIX, renderedUri, templateUriOf } from '../derived/chart-uris';
 import type { ChartRender, RenderProblem } from '../helm/chart/chart-render';
 import type { Rope } from '../helm/go/rope';
@@ -66,6 +67,8 @@ export class Workspace {
    * navigation: wider than `readers`, which holds only what the checks read.
    */
   private readonly referrers = new KeyIndex();
+  /** The folders holding the files set here, rendered outputs left out. */
+  private readonly folders = new FolderIndex();
   /** For each kustomization file, the patch files it lists. */
   private readonly patchesByKustomization = new Map<string, string[]>();
   private config: EngineConfig;
@@ -105,6 +108,11 @@ export class Workspace {
 
   get size(): number {
     return this.files.size;
+  }
+
+  /** Whether some file set here lies below `uri`, a folder's URI without a trailing slash. */
+  holdsFolder(uri: string): boolean {
+    return this.folders.has(uri);
   }
 
   /**
@@ -356,6 +364,7 @@ export class Workspace {
       if (kept.has(resource)) carried.add(resource);
       else this.unindex(resource, changedKeys);
     }
+    if (!previous && !uri.endsWith(RENDERED_SUFFIX)) this.folders.add(uri);
     this.files.set(uri, next);
     for (const resource of next.resources) if (!carried.has(resource)) this.index(resource, changedKeys);
     // A skipped file (too large, a template) is not read, so its patch list is not either.
@@ -403,6 +412,7 @@ export class Workspace {
     const changedKeys = new Set<string>();
     for (const resource of previous.resources) this.unindex(resource, changedKeys);
     this.files.delete(uri);
+    if (!uri.endsWith(RENDERED_SUFFIX)) this.folders.remove(uri);
     return [...new Set([...this.readersOf(changedKeys, uri), ...this.updatePatches(uri, [])])];
   }
 
