@@ -112,6 +112,9 @@ export async function runSession(server: SessionServer, operations: readonly Ope
   const folder = server.nextFolder();
   const uris = FILE_NAMES.map((name) => `${folder}/${name}`);
   const documents = new Map<string, TextDocument>();
+  // A reopened document continues its versions, as editors number them: with a fresh 1, the
+  // diagnostics of the text before the close would pass for those of the text after it.
+  const lastVersions = new Map<string, number>();
   const logsBefore = client.logs.length;
   for (const operation of operations) {
     const uri = uris[operation.file];
@@ -124,13 +127,15 @@ export async function runSession(server: SessionServer, operations: readonly Ope
           const changes = operation.changes.map((change) => contentChange(document, change));
           const next = TextDocument.update(document, changes, document.version + 1);
           documents.set(uri, next);
+          lastVersions.set(uri, next.version);
           await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: changes });
           break;
         }
         // Opening an open document replaces its text; changing a closed one opens it.
         const text = operation.kind === 'open' ? operation.text : fullTextOf(operation.changes);
-        const next = TextDocument.create(uri, 'yaml', document ? document.version + 1 : 1, text);
+        const next = TextDocument.create(uri, 'yaml', (lastVersions.get(uri) ?? 0) + 1, text);
         documents.set(uri, next);
+        lastVersions.set(uri, next.version);
         if (document) {
           await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: next.version }, contentChanges: [{ text }] });
         } else {
