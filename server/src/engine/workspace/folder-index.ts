@@ -24,7 +24,7 @@ export class FolderIndex {
   }
 }
 
-/** `file:///a/b/c.yaml` → `file:///a/b`, `file:///a`; the scheme's root is no folder of the workspace. */
+/** `file:///a/b/c.yaml` → `file:///a/b`, `file:///a`, then the root `file://`, as `filesFromMap` counts folders. */
 function* foldersAbove(uri: string): Generator<string> {
   const root = uri.indexOf('://') + 2;
   for (let slash = uri.lastIndexOf('/'); slash > root; slash = uri.lastIndexOf('/', slash - 1)) yield uri.slice(0, slash);
