@@ -199,6 +199,7 @@ function isText(plain: string): boolean {
 function scalar(rest: string): unknown {
   if (rest[0] === '"' || rest[0] === "'") return quoted(rest);
   if (/^(\{\}|\[\])(\s+#.*|\s*)$/.test(rest)) return rest[0] === '{' ? {} : [];
+  if (rest[0] === '[') return flowList(rest);
   const comment = rest.indexOf(' #');
   const plain = (comment < 0 ? rest : rest.slice(0, comment)).trimEnd();
   if (plain.includes(': ') || plain.endsWith(':')) throw declined;
@@ -215,4 +216,15 @@ function quoted(rest: string): string {
   const match = rest[0] === '"' ? /^"([^"\\]*)"(\s+#.*|\s*)$/.exec(rest) : /^'((?:[^']|'')*)'(\s+#.*|\s*)$/.exec(rest);
   if (!match) throw declined;
   return rest[0] === '"' ? match[1] : match[1].replaceAll("''", "'");
+}
+
+/** A one-line flow sequence of simple scalars (`[ReadWriteOnce]`, `["a", "b"]`); anything else declines. */
+function flowList(rest: string): unknown[] {
+  const match = /^\[([^[\]{}#]*)\](\s+#.*|\s*)$/.exec(rest);
+  if (!match) throw declined;
+  return match[1].split(',').map((raw) => {
+    const item = raw.trim();
+    if (!/^("[^"\\,]*"|'[^',]*'|[A-Za-z_/][A-Za-z0-9_./-]*)$/.test(item)) throw declined;
+    return scalar(item);
+  });
 }
