@@ -208,8 +208,16 @@ function scalar(rest: string): unknown {
   if (NULL_WORDS.has(plain)) return null;
   if (INTEGER.test(plain) || DECIMAL.test(plain)) return Number(plain);
   // A dash then a letter (`--flag`) is text; any other unsure start is left to the parser.
-  if (UNSURE_START.test(plain) && !/^-[A-Za-z-]/.test(plain)) throw declined;
+  if (UNSURE_START.test(plain) && !/^-[A-Za-z-]/.test(plain) && !isQuantity(plain)) throw declined;
   return plain;
+}
+
+/**
+ * Digits then letters and digits (`250m`, `8Gi`) are text in YAML 1.1, but for the hex, octal,
+ * binary and exponent forms it reads as numbers.
+ */
+function isQuantity(plain: string): boolean {
+  return /^[0-9]+[A-Za-z][A-Za-z0-9]*$/.test(plain) && !/^0[xob]/i.test(plain) && !/^[0-9]+[eE][0-9]+$/.test(plain);
 }
 
 function quoted(rest: string): string {
