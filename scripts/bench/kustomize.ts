@@ -6,7 +6,8 @@ import { ParseCache } from '../../server/src/engine/kustomize/parse-cache';
 import { filesFromMap } from '../../server/src/engine/kustomize/files';
 import { buildAll, buildFolder, workspaceFiles } from '../../server/src/engine/kustomize/workspace-builds';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
-import { count, milliseconds, spliceSection, table } from './format';
+import { count, milliseconds, spliceSection, table, times } from './format';
+import { measureKustomizeWorkspace, type KustomizeWorkspaceResults } from './kustomize-workspace';
 import { elapsed, sample, type Repetitions, type Sample } from './timing';
 
 const ROOT = 'file:///bench/kustomize';
@@ -32,6 +33,7 @@ export interface KustomizeResults {
   baseEditToDiagnostics: Sample;
   /** Files analyzed after each base edit. */
   filesAfterEdit: number;
+  workspace: KustomizeWorkspaceResults;
 }
 
 function app(index: number): string {
@@ -128,6 +130,7 @@ export async function measureKustomize(repetitions: Repetitions): Promise<Kustom
     workspaceBuildAndCheck,
     baseEditToDiagnostics,
     filesAfterEdit,
+    workspace: await measureKustomizeWorkspace(repetitions),
   };
 }
 
@@ -154,6 +157,18 @@ export function renderKustomizeSection(results: KustomizeResults): string {
         ['rebuild after an edit of one base file, other files from the parse cache', milliseconds(results.rebuild.median)],
         ['prod build in the workspace, every input file analyzed', milliseconds(results.workspaceBuildAndCheck.median)],
         ['edit in a base → the builds reading it rebuilt → their files analyzed', milliseconds(results.baseEditToDiagnostics.median)],
+      ],
+    ),
+    '',
+    `A generated workspace of ${count(results.workspace.files)} files and ${count(results.workspace.kustomizations)} kustomizations (\`scripts/bench/kustomize-workspace.ts\`): 100 apps, each a base of 14 objects with commonLabels and a prod overlay with a namespace, a name prefix and four patches. Every file belongs to a build. The index of the files as plain YAML, as before builds joined it, against the same index followed by every build and the index of its output: first in the engine alone, then as the user waits for it, from a server's start on the files written to disk (for the plain index, the same bytes with each kustomization renamed). Target: within 1.5× of the plain index.`,
+    '',
+    table(
+      ['Index', 'Median', 'Ratio'],
+      [
+        ['the files as plain YAML', milliseconds(results.workspace.plainIndex.median), '1×'],
+        [`the files, then all ${count(results.workspace.kustomizations)} builds`, milliseconds(results.workspace.indexWithBuilds.median), times(results.workspace.indexWithBuilds.median / results.workspace.plainIndex.median)],
+        ['server: the files as plain YAML, until "Indexed"', milliseconds(results.workspace.serverPlainIndex.median), '1×'],
+        [`server: the files, until "Built ${count(results.workspace.kustomizations)} kustomizations"`, milliseconds(results.workspace.serverIndexWithBuilds.median), times(results.workspace.serverIndexWithBuilds.median / results.workspace.serverPlainIndex.median)],
       ],
     ),
   ].join('\n');

@@ -34,7 +34,7 @@ class CodeLenses implements Feature {
     context.connection.onCodeLens((params) =>
       list(() => {
         const file = context.settings().codeLens ? context.currentFile(params.textDocument.uri) : undefined;
-        return (file ? lensSpotsOf(file) : []).map((spot) => ({ range: spot.range, data: { uri: params.textDocument.uri, kind: spot.kind } satisfies LensData }));
+        return (file ? lensSpotsOf(file, context.workspace) : []).map((spot) => ({ range: spot.range, data: { uri: params.textDocument.uri, kind: spot.kind } satisfies LensData }));
       }, []),
     );
     context.connection.onCodeLensResolve((lens) => resolve(() => this.resolve(lens), { ...lens, command: { title: '', command: '' } }));

@@ -46,6 +46,7 @@ export class KustomizeSync {
     const folders = new Set(buildFoldersOf(this.host.workspace));
     for (const folder of [...this.builds.keys()]) if (!folders.has(folder)) this.forget(folder);
     await Promise.all([...folders].map((folder) => this.build(folder)));
+    if (folders.size > 0) this.host.connection.console.info(`Built ${folders.size} kustomization(s).`);
   }
 
   /** Builds again every kustomization, for new settings. */

@@ -1,4 +1,4 @@
-import { Lexer, Parser, type CST } from 'yaml';
+import { Composer, Lexer, Parser, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 
 /**
  * The deepest nesting of collections the engine reads. The YAML composer, and the walks over
@@ -34,4 +34,22 @@ export function nestsTooDeep(text: string): boolean {
   const tokens = withinNestingLimit(new Parser(), text, () => (tooDeep = true));
   while (!tokens.next().done) continue;
   return tooDeep;
+}
+
+export interface LimitedParse {
+  readonly documents: Document.Parsed[];
+  /** Whether the text nests deeper than MAX_NESTING_DEPTH; `documents` then stop before that point. */
+  readonly tooDeep: boolean;
+}
+
+/**
+ * The YAML documents of `text`, as `parseAllDocuments` makes them, composed from the same single
+ * pass over the text that watches its depth: checking the depth first and parsing after would
+ * read every file twice.
+ */
+export function parseWithinNestingLimit(text: string, options: DocumentOptions & ParseOptions & SchemaOptions): LimitedParse {
+  let tooDeep = false;
+  const tokens = withinNestingLimit(new Parser(), text, () => (tooDeep = true));
+  const documents = [...new Composer(options).compose(tokens, true, text.length)];
+  return { documents, tooDeep };
 }

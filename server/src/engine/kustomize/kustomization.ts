@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { nestsTooDeep } from '../document/nesting';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
+import { parseWithinNestingLimit } from '../document/nesting';
 import { entryOrigin, fromYaml, type Tree } from './tree';
 import { folderOf } from './files';
 import type { Problems } from './problems';
@@ -52,11 +52,16 @@ export interface Kustomization {
  * does not carry out, so the rest can still be built.
  */
 export function loadKustomization(uri: string, text: string, problems: Problems): Kustomization | undefined {
-  if (nestsTooDeep(text)) {
+  const { documents, tooDeep } = parseWithinNestingLimit(text, { uniqueKeys: false, prettyErrors: false });
+  if (tooDeep) {
     problems.add(uri, [0, 0], 'error', 'kustomize-invalid', 'The kustomization nests too deeply to be read.');
     return undefined;
   }
-  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const [document, second] = documents;
+  if (second) {
+    problems.add(uri, second.range ? [second.range[0], second.range[1]] : [0, 0], 'error', 'kustomize-invalid', 'A kustomization is a single YAML document; this file holds more than one.');
+    return undefined;
+  }
   const error = document.errors[0];
   if (error) {
     problems.add(uri, error.pos, 'error', 'kustomize-invalid', `The kustomization is not valid YAML: ${error.message.split('\n')[0]}`);

@@ -1,5 +1,5 @@
-import { parseAllDocuments, visit, type Node as YamlNode, type Scalar } from 'yaml';
-import { nestsTooDeep } from '../document/nesting';
+import { visit, type Node as YamlNode, type Scalar } from 'yaml';
+import { parseWithinNestingLimit } from '../document/nesting';
 import { resolveUri } from './files';
 import { applyJsonPatch, JsonPatchError, operationsOf, type PatchOperation } from './json6902';
 import { listField, mapItems, spanOf, type Kustomization } from './kustomization';
@@ -171,12 +171,13 @@ function inlineOffsets(text: string, node: Scalar): (offset: number) => number {
 
 /** The documents of a patch; problems go on the kustomization entry that names it. */
 function parsePatch(entryUri: string, problems: Problems, text: string, uri: string, span: [number, number], shift: (offset: number) => number): Tree[] | undefined {
-  if (nestsTooDeep(text)) {
+  const parsed = parseWithinNestingLimit(text, { uniqueKeys: false, prettyErrors: false });
+  if (parsed.tooDeep) {
     problems.add(entryUri, span, 'error', 'kustomize-invalid', 'The patch nests too deeply to be read.');
     return undefined;
   }
   const documents: Tree[] = [];
-  for (const document of parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false })) {
+  for (const document of parsed.documents) {
     if (document.errors.length > 0) {
       problems.add(entryUri, span, 'error', 'kustomize-invalid', `The patch is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
       return undefined;

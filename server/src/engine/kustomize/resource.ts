@@ -1,5 +1,4 @@
-import { parseAllDocuments } from 'yaml';
-import { nestsTooDeep } from '../document/nesting';
+import { parseWithinNestingLimit } from '../document/nesting';
 import type { Origin } from '../helm/go/origin';
 import { child, fromYaml, mapAt, put, scalar, textAt, withStep, type TreeMap, type TreeScalar } from './tree';
 import type { Problems } from './problems';
@@ -72,12 +71,13 @@ export function rename(resource: BuildResource, name: string, step: { span: Orig
  * taken out. A document that is not an object is a problem; an empty one is skipped.
  */
 export function readResources(uri: string, text: string, problems: Problems): TreeMap[] {
-  if (nestsTooDeep(text)) {
+  const { documents, tooDeep } = parseWithinNestingLimit(text, { uniqueKeys: false, prettyErrors: false });
+  if (tooDeep) {
     problems.add(uri, [0, 0], 'error', 'kustomize-invalid', 'The file nests too deeply to be read.');
     return [];
   }
   const resources: TreeMap[] = [];
-  for (const document of parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false })) {
+  for (const document of documents) {
     const error = document.errors[0];
     if (error) {
       problems.add(uri, error.pos, 'error', 'kustomize-invalid', `Not valid YAML: ${error.message.split('\n')[0]}`);

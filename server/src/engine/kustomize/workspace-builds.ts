@@ -10,16 +10,12 @@ import { isKustomization } from './patch-files';
  * outside it).
  */
 export function workspaceFiles(workspace: Workspace, fallback?: BuildFiles): BuildFiles {
-  const folders = new Set<string>();
-  for (const uri of workspace.uris()) {
-    for (let folder = folderOf(uri); folder.includes('/') && !folders.has(folder); folder = folderOf(folder)) folders.add(folder);
-  }
   return {
     read: (uri) => {
       const file = workspace.get(uri);
       return file && file.skipped?.kind !== 'too-large' ? file.text : fallback?.read(uri);
     },
-    isFolder: (uri) => folders.has(uri) || (fallback?.isFolder(uri) ?? false),
+    isFolder: (uri) => workspace.holdsFolder(uri) || (fallback?.isFolder(uri) ?? false),
   };
 }
 

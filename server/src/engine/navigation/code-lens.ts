@@ -4,12 +4,15 @@ import { resourceAt } from '../document/locate';
 import type { Resource } from '../document/resource';
 import type { SourceFile } from '../document/source-file';
 import { isMapping } from '../document/values';
+import { spanOf } from '../document/yaml-nodes';
 import { factsOf, podAt } from '../hover/statefulset-facts';
 import { governingService, serviceNameRange } from '../kubernetes/governing-service';
 import { claimTemplatesOf } from '../kubernetes/pod-template';
 import type { Range } from '../types';
-import type { Workspace } from '../workspace/workspace';
-import { objectExtent, valuePlace } from './places';
+import { folderOf, relativeTo } from '../kustomize/files';
+import type { BuiltOutput, Workspace } from '../workspace/workspace';
+import { objectExtent, valuePlace, type Place } from './places';
+import { placeInSource } from './through-render';
 import { selectorsOf } from './resolve';
 
 /** What a lens above a StatefulSet tells: its governing Service, its pods, its claims, its budget. */
@@ -30,22 +33,37 @@ export interface Lens {
   action?: LensAction;
 }
 
-/** The lenses of each StatefulSet of a file, found without looking at the rest of the workspace. */
-export function lensSpotsOf(file: SourceFile): LensSpot[] {
+/**
+ * The lenses of each StatefulSet of a file. A file that kustomize builds read tells of the
+ * StatefulSet its nearest build makes of it, since a patch or a base alone lacks what the
+ * overlays add.
+ */
+export function lensSpotsOf(file: SourceFile, workspace?: Workspace): LensSpot[] {
   return file.resources.flatMap((resource) => {
     if (!resource.is('StatefulSet')) return [];
     const start = objectExtent(resource).start;
     const range = { start, end: start };
-    const kinds: LensKind[] = claimTemplatesOf(resource).length > 0 ? ['service', 'pods', 'claims', 'budget'] : ['service', 'pods', 'budget'];
+    const built = workspace && builtFrom(workspace, resource);
+    const kinds: LensKind[] = claimTemplatesOf(built?.resource ?? resource).length > 0 ? ['service', 'pods', 'claims', 'budget'] : ['service', 'pods', 'budget'];
     return kinds.map((kind) => ({ kind, range }));
   });
 }
 
 /** Works a lens out from the workspace as it is now; undefined when its StatefulSet is gone. */
 export function resolveLens(workspace: Workspace, file: SourceFile, spot: LensSpot): Lens | undefined {
-  const resource = resourceAt(file, file.offsetAt(spot.range.start));
-  if (!resource?.is('StatefulSet')) return undefined;
-  switch (spot.kind) {
+  const written = resourceAt(file, file.offsetAt(spot.range.start));
+  if (!written?.is('StatefulSet')) return undefined;
+  const built = builtFrom(workspace, written);
+  const resource = built?.resource ?? written;
+  const seen = built ? workspace.scopedFor(built.build.file.uri) : workspace;
+  const lens = lensOf(seen, resource, spot.kind);
+  const action = lens.action && inSource(workspace, lens.action);
+  const where = built && built.build.folder !== folderOf(file.uri) ? ` (in ${relativeTo(folderOf(file.uri), built.build.folder)})` : '';
+  return { title: `${lens.title}${where}`, action };
+}
+
+function lensOf(workspace: Workspace, resource: Resource<StatefulSet>, kind: LensKind): Lens {
+  switch (kind) {
     case 'service':
       return serviceLens(workspace, resource);
     case 'pods':
@@ -55,6 +73,39 @@ export function resolveLens(workspace: Workspace, file: SourceFile, spot: LensSp
     case 'budget':
       return budgetLens(workspace, resource);
   }
+}
+
+/** An action on a built object, moved to the line its value came from. */
+function inSource(workspace: Workspace, action: LensAction): LensAction {
+  const place: Place = { uri: action.uri, range: action.range, nameRange: undefined, extent: action.range };
+  const moved = placeInSource(workspace, place);
+  return { kind: action.kind, uri: moved.uri, range: moved.range };
+}
+
+/**
+ * The StatefulSet that a build made from `resource`, from the build nearest its file: the
+ * file's own kustomization first, then the overlays above it, nearest first.
+ */
+function builtFrom(workspace: Workspace, resource: Resource<StatefulSet>): { resource: Resource<StatefulSet>; build: BuiltOutput } | undefined {
+  if (!workspace.isBuildInput(resource.uri)) return undefined;
+  const span = spanOf(resource.node);
+  if (!span) return undefined;
+  const own = folderOf(resource.uri);
+  const builds = workspace.buildsOf(resource.uri).sort((a, b) => distance(own, a.folder) - distance(own, b.folder));
+  for (const build of builds) {
+    for (const candidate of build.file.resources) {
+      if (!candidate.is('StatefulSet')) continue;
+      const output = spanOf(candidate.node);
+      const origins = output ? build.origins.originsIn(output[0], output[1]) : [];
+      if (origins.some(({ span: from }) => from.uri === resource.uri && from.start >= span[0] && from.start < span[1])) return { resource: candidate, build };
+    }
+  }
+  return undefined;
+}
+
+/** How far a build's folder is from a file's folder, in path segments: its own folder is nearest. */
+function distance(from: string, folder: string): number {
+  return relativeTo(from, folder).split('/').filter((segment) => segment !== '' && segment !== '.').length;
 }
 
 function serviceLens(workspace: Workspace, resource: Resource<StatefulSet>): Lens {

@@ -8,6 +8,7 @@ import { KeyIndex } from '../document/key-index';
 import { isKustomization, patchFilesOf } from '../kustomize/patch-files';
 import type { KindMap, Resource } from '../document/resource';
 import { OriginMap } from '../derived/origin-map';
+import { FolderIndex } from './folder-index';
 import { chartRootOfManifest, isUnderTemplates, RENDERED_SUFFIX, renderedUri, templateUriOf } from '../derived/chart-uris';
 import type { ChartRender, RenderProblem } from '../helm/chart/chart-render';
 import type { Rope } from '../helm/go/rope';
@@ -67,6 +68,8 @@ export class Workspace {
    * navigation: wider than `readers`, which holds only what the checks read.
    */
   private readonly referrers = new KeyIndex<Indexed>();
+  /** The folders holding the files set here, rendered outputs left out. */
+  private readonly folders = new FolderIndex();
   /** For each kustomization file, the patch files it lists. */
   private readonly patchesByKustomization = new Map<string, string[]>();
   private config: EngineConfig;
@@ -108,6 +111,11 @@ export class Workspace {
 
   get size(): number {
     return this.files.size;
+  }
+
+  /** Whether some file set here lies below `uri`, a folder's URI without a trailing slash. */
+  holdsFolder(uri: string): boolean {
+    return this.folders.has(uri);
   }
 
   /**
@@ -373,6 +381,7 @@ export class Workspace {
       if (kept.has(object)) carried.add(object);
       else this.unindex(object, changedKeys);
     }
+    if (!this.files.has(uri) && !uri.endsWith(RENDERED_SUFFIX)) this.folders.add(uri);
     this.files.set(uri, next);
     this.indexed.set(uri, nextObjects);
     for (const object of nextObjects) if (!carried.has(object)) this.index(object, changedKeys);
@@ -422,6 +431,7 @@ export class Workspace {
     for (const object of this.indexed.get(uri) ?? []) this.unindex(object, changedKeys);
     this.files.delete(uri);
     this.indexed.delete(uri);
+    if (!uri.endsWith(RENDERED_SUFFIX)) this.folders.remove(uri);
     return [...new Set([...this.readersOf(changedKeys, uri), ...this.updatePatches(uri, [])])];
   }
 

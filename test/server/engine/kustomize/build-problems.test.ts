@@ -51,7 +51,7 @@ describe('kustomize build problems', () => {
   });
 
   it('reports a kustomization that is not YAML, not a map, or has an unknown field, without throwing', () => {
-    for (const text of ['resources: [a\n', '- just\n- a list\n', 'resourcez: [svc.yaml]\n']) {
+    for (const text of ['resources: [a\n', '- just\n- a list\n', 'resourcez: [svc.yaml]\n', 'resources: [svc.yaml]\n---\nnamePrefix: x-\n']) {
       const build = buildOf({ 'kustomization.yaml': text, 'svc.yaml': SERVICE });
       assert.equal(build.problems[0]?.code, 'kustomize-invalid', text);
     }

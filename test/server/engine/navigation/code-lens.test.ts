@@ -8,7 +8,7 @@ import { cursor, ordersWorkspace, shown } from './navigation-helper';
 /** Each lens of a file's StatefulSets: its title, and what clicking it shows or fixes. */
 function lenses(workspace: Workspace, file: string): string[] {
   const source = cursor(workspace, file, 'kind').file;
-  return lensSpotsOf(source).map((spot) => {
+  return lensSpotsOf(source, workspace).map((spot) => {
     const lens = resolveLens(workspace, source, spot)!;
     const action = lens.action && `${lens.action.kind} ${shown(workspace, [{ uri: lens.action.uri, range: lens.action.range, nameRange: undefined, extent: lens.action.range }])[0]}`;
     return action ? `${lens.title} → ${action}` : lens.title;
@@ -38,5 +38,17 @@ describe('code lens', () => {
   it('counts the claims per pod when there are several', () => {
     const workspace = workspaceOf(['navigation/two-claim-templates.yaml']);
     assert.deepEqual(lenses(workspace, 'two-claim-templates.yaml').slice(1, 3), ['2 pods: kafka-0, kafka-1', '2 claims per pod → reveal two-claim-templates.yaml:15 data']);
+  });
+
+  it('tells of the StatefulSet a kustomize build makes of a patch or a base, with places in the files that wrote them', () => {
+    const folder = 'navigation/prefixed-overlay';
+    const workspace = workspaceOf(['base/kustomization.yaml', 'base/statefulset.yaml', 'base/service.yaml', 'base/budget.yaml', 'overlays/eu/kustomization.yaml', 'overlays/eu/replicas-patch.yaml'].map((file) => `${folder}/${file}`), {}, true);
+    assert.deepEqual(lenses(workspace, 'prefixed-overlay/overlays/eu/replicas-patch.yaml'), [
+      'governed by Service eu-db → reveal prefixed-overlay/base/service.yaml:4 db',
+      '5 pods: eu-db-0 … eu-db-4',
+      'data 20Gi → reveal prefixed-overlay/base/statefulset.yaml:21 data',
+      'PDB: maxUnavailable 1 → reveal prefixed-overlay/base/budget.yaml:4 db',
+    ]);
+    assert.deepEqual(lenses(workspace, 'prefixed-overlay/base/statefulset.yaml').slice(0, 2), ['governed by Service db → reveal prefixed-overlay/base/service.yaml:4 db', '3 pods: db-0 … db-2']);
   });
 });
