@@ -219,7 +219,7 @@ export class LanguageServer {
   private adoptDiskFile(uri: string, text: string): string[] {
     if (this.documents.get(uri) || this.isExcluded(uri)) return [];
     this.diskUris.add(uri);
-    return this.workspace.set(uri, text);
+    return this.workspace.setUnopened(uri, text);
   }
 
   private async indexFromDisk(uri: string, file: string, found?: Set<string>): Promise<string[]> {
@@ -232,7 +232,7 @@ export class LanguageServer {
     if (content.kind === 'unreadable') return this.forgetDiskFile(uri);
     found?.add(uri);
     this.diskUris.add(uri);
-    return content.kind === 'text' ? this.workspace.set(uri, content.text) : this.workspace.setOversized(uri, content.bytes);
+    return content.kind === 'text' ? this.workspace.setUnopened(uri, content.text) : this.workspace.setOversized(uri, content.bytes);
   }
 
   private forgetDiskFile(uri: string): string[] {

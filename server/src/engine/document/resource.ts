@@ -33,11 +33,39 @@ export interface FieldLocation {
 }
 
 /**
+ * What an object says, without where it says it: enough to index it by what it provides to
+ * and reads from others. A `Resource` is one; so is an object read by the light index.
+ */
+export interface ObjectContent<T extends KubernetesObject = KubernetesObject> {
+  readonly object: T;
+  readonly kind: string;
+  readonly name: string;
+  is<K extends keyof KindMap>(kind: K): this is ObjectContent<KindMap[K]>;
+}
+
+/** An object's content alone, as read by the light index (see `light-scan.ts`). */
+export class PlainObject<T extends KubernetesObject = KubernetesObject> implements ObjectContent<T> {
+  constructor(readonly object: T) {}
+
+  get kind(): string {
+    return textOf(this.object.kind) ?? '';
+  }
+
+  get name(): string {
+    return textOf(this.object.metadata?.name) ?? '';
+  }
+
+  is<K extends keyof KindMap>(kind: K): this is PlainObject<KindMap[K]> {
+    return this.kind === kind;
+  }
+}
+
+/**
  * One Kubernetes object of a file with typed access to its content and exact source
  * ranges for any of its fields. `T` is the kubernetes-types interface for the kind;
  * values come from user text, so rules must still check what they read.
  */
-export class Resource<T extends KubernetesObject = KubernetesObject> {
+export class Resource<T extends KubernetesObject = KubernetesObject> implements ObjectContent<T> {
   constructor(
     private readonly host: NodeHost,
     private readonly parsed: Document,
@@ -197,6 +225,13 @@ export function resourcesOf(host: NodeHost, document: Document, value: unknown):
     });
   }
   return [new Resource(host, document, document.contents, value)];
+}
+
+/** The objects of one document's value, as `resourcesOf` finds them, without their nodes. */
+export function objectsOf(value: unknown): PlainObject[] {
+  if (!isObjectManifest(value)) return [];
+  if (value.kind !== 'List' || !Array.isArray((value as { items?: unknown }).items)) return [new PlainObject(value)];
+  return (value as { items: unknown[] }).items.filter(isObjectManifest).map((item) => new PlainObject(item));
 }
 
 function isObjectManifest(value: unknown): value is KubernetesObject {

@@ -1,7 +1,8 @@
 import { LineCounter } from 'yaml';
 import { documentSpans } from './document-spans';
 import { ParsedDocument } from './parsed-document';
-import type { Resource } from './resource';
+import { lightValue } from './light-scan';
+import { objectsOf, type PlainObject, type Resource } from './resource';
 import type { Range } from '../types';
 
 /** Files above this size are not parsed: editing a huge generated file must stay responsive. */
@@ -27,18 +28,28 @@ export type SkipReason = { kind: 'too-large'; bytes: number } | { kind: 'helm-te
  */
 export type FileRole = 'plain' | 'chart-template' | 'rendered';
 
+/** What parsing a file gives. */
+interface Contents {
+  resources: Resource[];
+  syntaxProblems: YamlProblem[];
+  documents: ParsedDocument[];
+}
+
 /**
  * One YAML file: its documents with source positions, the Kubernetes resources found in them,
  * and the syntax problems met on the way. Made from the previous version of the same file, it
  * parses only the documents whose text changed and takes the others over, objects included.
  */
 export class SourceFile {
-  readonly resources: Resource[] = [];
-  readonly syntaxProblems: YamlProblem[] = [];
   readonly skipped: SkipReason | undefined;
-  readonly documents: ParsedDocument[] = [];
   /** Objects taken over from the previous version whose document now starts on another line. */
   readonly movedResources: Resource[] = [];
+  /**
+   * For a file read by the light index, its objects' content, in the order its documents
+   * will give them when parsed; undefined once it was parsed at creation.
+   */
+  readonly lightObjects: PlainObject[] | undefined;
+  private parsed: Contents | undefined;
   private readonly lineCounter = new LineCounter();
 
   constructor(
@@ -49,6 +60,8 @@ export class SourceFile {
     /** The file's previous version, whose unchanged documents this one takes over; it must not be used after. */
     previous?: SourceFile,
     readonly role: FileRole = 'plain',
+    /** Whether to read only the objects' content for now (see `light-scan.ts`), and parse when asked. */
+    light = false,
   ) {
     const bytes = oversizedBytes ?? Buffer.byteLength(text, 'utf8');
     if (oversizedBytes !== undefined || bytes > MAX_FILE_BYTES) {
@@ -64,7 +77,45 @@ export class SourceFile {
     const marker = role === 'rendered' ? -1 : helmMarker(text);
     this.skipped = marker >= 0 ? { kind: 'helm-template', range: this.rangeOf(marker, marker + 2) } : undefined;
     if (this.skipped) return;
-    const unchanged = previous && !previous.skipped && previous.role === role ? unchangedDocuments(previous, text) : undefined;
+    this.lightObjects = light ? lightObjectsOf(text) : undefined;
+    if (this.lightObjects) return;
+    this.parsed = this.parse(previous?.isParsed && !previous.skipped && previous.role === role ? previous : undefined);
+  }
+
+  get resources(): Resource[] {
+    return this.contents().resources;
+  }
+
+  get syntaxProblems(): YamlProblem[] {
+    return this.contents().syntaxProblems;
+  }
+
+  get documents(): ParsedDocument[] {
+    return this.contents().documents;
+  }
+
+  /** Whether the documents were parsed: a file read by the light index is parsed when first asked for them. */
+  get isParsed(): boolean {
+    return !this.lightObjects || this.parsed !== undefined;
+  }
+
+  /** The objects of a parsed file; none, without parsing, for a file read by the light index only. */
+  get parsedResources(): Resource[] {
+    return this.isParsed ? this.resources : [];
+  }
+
+  private contents(): Contents {
+    // A skipped file holds nothing; a light one is parsed now.
+    this.parsed ??= this.lightObjects ? this.parse(undefined) : { resources: [], syntaxProblems: [], documents: [] };
+    return this.parsed;
+  }
+
+  private parse(previous: SourceFile | undefined): Contents {
+    const text = this.text;
+    const resources: Resource[] = [];
+    const syntaxProblems: YamlProblem[] = [];
+    const documents: ParsedDocument[] = [];
+    const unchanged = previous ? unchangedDocuments(previous, text) : undefined;
     for (const [start, end] of documentSpans(text)) {
       const kept = unchanged?.(start, end);
       if (kept) {
@@ -75,10 +126,11 @@ export class SourceFile {
       // A new document is parsed from a copy of its text: nodes keep slices of what they were
       // parsed from, and a slice of the whole text would keep every old version of a large file alive.
       const document = kept ?? new ParsedDocument(this, unchanged ? copyOf(text.slice(start, end)) : text.slice(start, end), start);
-      this.documents.push(document);
-      this.resources.push(...document.resources);
-      for (const problem of document.syntaxProblems()) this.syntaxProblems.push({ ...problem, range: this.rangeOf(...problem.span) });
+      documents.push(document);
+      resources.push(...document.resources);
+      for (const problem of document.syntaxProblems()) syntaxProblems.push({ ...problem, range: this.rangeOf(...problem.span) });
     }
+    return { resources, syntaxProblems, documents };
   }
 
   /** The document holding an offset; none in a file that is not read. */
@@ -136,6 +188,17 @@ export class SourceFile {
     this.lineCounter.addNewLine(0);
     for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.lineCounter.addNewLine(i + 1);
   }
+}
+
+/** The objects of every document, read by the light reader; undefined when it declines any document. */
+function lightObjectsOf(text: string): PlainObject[] | undefined {
+  const objects: PlainObject[] = [];
+  for (const [start, end] of documentSpans(text)) {
+    const read = lightValue(text.slice(start, end));
+    if (!read) return undefined;
+    objects.push(...objectsOf(read.value));
+  }
+  return objects;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Container, PersistentVolumeClaim, Volume } from 'kubernetes-types/core/v1';
-import type { Resource } from '../document/resource';
+import type { ObjectContent } from '../document/resource';
 import type { PathSegment } from '../document/yaml-nodes';
 
 export const POD_SPEC_PATH: readonly PathSegment[] = ['spec', 'template', 'spec'];
@@ -27,7 +27,7 @@ export function entriesOf<T>(list: unknown, path: readonly PathSegment[]): Entry
 }
 
 /** Init containers first, then the regular ones, as the API server validates them. */
-export function containersOf(resource: Resource<StatefulSet>): ContainerEntry[] {
+export function containersOf(resource: ObjectContent<StatefulSet>): ContainerEntry[] {
   const podSpec = resource.object.spec?.template?.spec;
   return [
     ...entriesOf<Container>(podSpec?.initContainers, [...POD_SPEC_PATH, 'initContainers']).map((entry) => ({ ...entry, init: true })),
@@ -35,10 +35,10 @@ export function containersOf(resource: Resource<StatefulSet>): ContainerEntry[] 
   ];
 }
 
-export function volumesOf(resource: Resource<StatefulSet>): Entry<Volume>[] {
+export function volumesOf(resource: ObjectContent<StatefulSet>): Entry<Volume>[] {
   return entriesOf<Volume>(resource.object.spec?.template?.spec?.volumes, [...POD_SPEC_PATH, 'volumes']);
 }
 
-export function claimTemplatesOf(resource: Resource<StatefulSet>): Entry<PersistentVolumeClaim>[] {
+export function claimTemplatesOf(resource: ObjectContent<StatefulSet>): Entry<PersistentVolumeClaim>[] {
   return entriesOf<PersistentVolumeClaim>(resource.object.spec?.volumeClaimTemplates, ['spec', 'volumeClaimTemplates']);
 }

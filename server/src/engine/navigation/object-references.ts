@@ -4,7 +4,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { ENV_KEY_REFS, ENV_SOURCE_REFS, type ConfigSourceKind } from '../kubernetes/config-sources';
 import { labelsOf } from '../kubernetes/label-selector';
 import { claimTemplatesOf, containersOf, entriesOf, POD_SPEC_PATH, volumesOf } from '../kubernetes/pod-template';
-import type { Resource } from '../document/resource';
+import type { ObjectContent } from '../document/resource';
 import { isMapping } from '../document/values';
 import type { PathSegment } from '../document/yaml-nodes';
 import { labelSelectorKeys } from '../workspace/dependencies';
@@ -45,7 +45,7 @@ const PROJECTED_SOURCES = [
  * Secrets, ConfigMaps, claims, volumes, StorageClasses and ServiceAccount; a PVC's StorageClass;
  * an autoscaler's target; a budget's or a Service's selector. Names that are not text are left out.
  */
-export function referencesOf(resource: Resource): ObjectReference[] {
+export function referencesOf(resource: ObjectContent): ObjectReference[] {
   if (resource.is('StatefulSet')) return statefulSetReferences(resource);
   if (resource.is('PersistentVolumeClaim')) return named(resource.object.spec?.storageClassName, ['spec', 'storageClassName'], 'StorageClass');
   if (resource.is('HorizontalPodAutoscaler')) {
@@ -67,7 +67,7 @@ export function referencesOf(resource: Resource): ObjectReference[] {
  * The keys a workspace indexes an object's references under: `Kind/name` for each object it
  * names, and for a selector the `selects:` keys of the pods it may pick (see `dependencies.ts`).
  */
-export function referenceKeys(resource: Resource): string[] {
+export function referenceKeys(resource: ObjectContent): string[] {
   const keys = new Set<string>();
   for (const { to } of referencesOf(resource)) {
     if (to.type === 'object' || to.type === 'key') keys.add(`${to.kind}/${to.name}`);
@@ -76,7 +76,7 @@ export function referenceKeys(resource: Resource): string[] {
   return [...keys];
 }
 
-function statefulSetReferences(resource: Resource<StatefulSet>): ObjectReference[] {
+function statefulSetReferences(resource: ObjectContent<StatefulSet>): ObjectReference[] {
   const references = named(resource.object.spec?.serviceName, ['spec', 'serviceName'], 'Service');
   const podSpec: unknown = resource.object.spec?.template?.spec;
   if (isMapping(podSpec)) {

@@ -4,7 +4,7 @@ import type { LabelSelectorRequirement } from 'kubernetes-types/meta/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import { labelsOf, type Labels } from '../kubernetes/label-selector';
 import { containersOf } from '../kubernetes/pod-template';
-import type { Resource } from '../document/resource';
+import type { ObjectContent } from '../document/resource';
 import { isMapping } from '../document/values';
 
 /**
@@ -18,7 +18,7 @@ import { isMapping } from '../document/values';
  * - `selects:app=web`, `selects:app` and `selects:*`: what a budget's selector requires of a pod's
  *   labels (a pair, a key) or, when it requires no label, that it may select any pod.
  */
-export function providedKeys(resource: Resource): string[] {
+export function providedKeys(resource: ObjectContent): string[] {
   const keys = [`${resource.kind}/${resource.name}`, `every:${resource.kind}`];
   const governor = governorKey(resource);
   if (governor) keys.push(governor);
@@ -27,7 +27,7 @@ export function providedKeys(resource: Resource): string[] {
   return keys;
 }
 
-export function requiredKeys(resource: Resource): string[] {
+export function requiredKeys(resource: ObjectContent): string[] {
   if (!resource.is('StatefulSet')) return [];
   const keys = new Set<string>([scaleTargetKey('StatefulSet', resource.name), ...selectionKeys(labelsOf(resource.object.spec?.template?.metadata?.labels))]);
   const serviceName = resource.object.spec?.serviceName;
@@ -59,13 +59,13 @@ export function scaleTargetKey(kind: string, name: string): string {
   return `scales:${kind}/${name}`;
 }
 
-function governorKey(resource: Resource): string | undefined {
+function governorKey(resource: ObjectContent): string | undefined {
   if (!resource.is('StatefulSet')) return undefined;
   const serviceName = resource.object.spec?.serviceName;
   return typeof serviceName === 'string' && serviceName !== '' ? `governed-by:Service/${serviceName}` : undefined;
 }
 
-function scaleTargetKeys(autoscaler: Resource<HorizontalPodAutoscaler>): string[] {
+function scaleTargetKeys(autoscaler: ObjectContent<HorizontalPodAutoscaler>): string[] {
   const target = autoscaler.object.spec?.scaleTargetRef as unknown;
   if (!isMapping(target)) return [];
   const { kind, name } = target as Record<string, unknown>;
@@ -76,7 +76,7 @@ function scaleTargetKeys(autoscaler: Resource<HorizontalPodAutoscaler>): string[
  * One key for each label a budget's selector requires a pod to have: any pod it selects has
  * at least one of them, so reading them tells a StatefulSet of every budget that may select it.
  */
-function selectorKeys(budget: Resource<PodDisruptionBudget>): string[] {
+function selectorKeys(budget: ObjectContent<PodDisruptionBudget>): string[] {
   const selector = budget.object.spec?.selector as unknown;
   return isMapping(selector) ? labelSelectorKeys(selector, true) : [];
 }

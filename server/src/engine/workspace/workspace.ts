@@ -1,5 +1,7 @@
 import { DEFAULT_CONFIG, type EngineConfig } from '../config';
 import { providedKeys, requiredKeys } from './dependencies';
+import { indexedObjectsOf, LightObject } from './light-object';
+import { referenceKeys } from '../navigation/object-references';
 import { BaseVersions, type BaseFile, type BaseVersion } from './base-versions';
 import { FindingsCache } from './findings-cache';
 import { KeyIndex } from '../document/key-index';
@@ -14,7 +16,6 @@ import type { KustomizeBuild } from '../kustomize/build';
 import type { BuildProblem } from '../kustomize/problems';
 import { folderOf } from '../kustomize/files';
 import { SourceFile, type FileRole } from '../document/source-file';
-import { referenceKeys } from '../navigation/object-references';
 
 /** Objects made from other files (a template's render, a kustomization's build), held as a file of their own, and where each byte came from. */
 export interface DerivedOutput {
@@ -59,14 +60,14 @@ interface ChartEntry {
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   /** The objects providing each key (see `providedKeys`): by kind and name, by kind, by selected label. */
-  private readonly providers = new KeyIndex();
+  private readonly providers = new KeyIndex<Indexed>();
   /** The objects reading each key (see `requiredKeys`). */
-  private readonly readers = new KeyIndex();
+  private readonly readers = new KeyIndex<Indexed>();
   /**
    * The objects naming each object (`Secret/db`) or selecting pods by each label, for
    * navigation: wider than `readers`, which holds only what the checks read.
    */
-  private readonly referrers = new KeyIndex();
+  private readonly referrers = new KeyIndex<Indexed>();
   /** The folders holding the files set here, rendered outputs left out. */
   private readonly folders = new FolderIndex();
   /** For each kustomization file, the patch files it lists. */
@@ -83,6 +84,8 @@ export class Workspace {
   private readonly covered = new Map<string, number>();
   readonly findings = new FindingsCache((uri) => this.files.get(uri));
   private readonly bases = new BaseVersions();
+  /** What each file's objects are indexed by: themselves, or stand-ins for a file not parsed yet. */
+  private readonly indexed = new Map<string, Indexed[]>();
 
   constructor(config: EngineConfig = DEFAULT_CONFIG) {
     this.config = config;
@@ -121,17 +124,30 @@ export class Workspace {
    * whose text changed are parsed again.
    */
   set(uri: string, text: string): string[] {
+    return this.store(uri, text, false);
+  }
+
+  /**
+   * Stores the text of a file no editor shows, as `set` does, reading only what other files'
+   * checks need of it (see `light-scan.ts`) until a check or a request asks for more. The
+   * findings are the same either way.
+   */
+  setUnopened(uri: string, text: string): string[] {
+    return this.store(uri, text, true);
+  }
+
+  private store(uri: string, text: string, light: boolean): string[] {
     const previous = this.files.get(uri);
     const role: FileRole = this.isChartTemplate(uri) ? 'chart-template' : 'plain';
     const unchanged = previous?.text === text && previous.role === role && (!previous.skipped || previous.skipped.kind === 'chart-template');
-    const affected = unchanged ? [] : this.replace(uri, previous, new SourceFile(uri, text, undefined, previous?.role === role ? previous : undefined, role));
+    const affected = unchanged ? [] : this.replace(uri, new SourceFile(uri, text, undefined, previous?.role === role ? previous : undefined, role, light));
     const chart = chartRootOfManifest(uri);
     return visible(chart ? [...affected, ...this.noteChart(chart)] : affected);
   }
 
   /** Records a file too large to read, so that it is reported but costs no memory. */
   setOversized(uri: string, bytes: number): string[] {
-    return visible(this.replace(uri, this.files.get(uri), new SourceFile(uri, '', bytes)));
+    return visible(this.replace(uri, new SourceFile(uri, '', bytes)));
   }
 
   /**
@@ -175,7 +191,7 @@ export class Workspace {
     const affected: string[] = [];
     for (const [uri, file] of picked) {
       const role: FileRole = this.isChartTemplate(uri) ? 'chart-template' : 'plain';
-      affected.push(uri, ...this.replace(uri, file, new SourceFile(uri, file.text, undefined, undefined, role)));
+      affected.push(uri, ...this.replace(uri, new SourceFile(uri, file.text, undefined, undefined, role, !file.isParsed)));
     }
     return affected;
   }
@@ -197,7 +213,7 @@ export class Workspace {
       const old = this.files.get(uri);
       if (old && this.outputs.get(template.uri)?.output === template.output) continue;
       const file = new SourceFile(uri, template.output.text, undefined, old, 'rendered');
-      affected.push(template.uri, ...this.replace(uri, old, file));
+      affected.push(template.uri, ...this.replace(uri, file));
       const origins = new OriginMap(template.output, (source) => this.files.get(source)?.text);
       this.outputs.set(template.uri, { templateUri: template.uri, file, origins, output: template.output, source: template.source });
     }
@@ -269,8 +285,8 @@ export class Workspace {
     this.uncover(previous);
     this.builds.set(build.uri, { templateUri: build.uri, folder: folderOf(build.uri), file, origins: new OriginMap(build.text, (source) => this.files.get(source)?.text), inputs, problems: build.problems, build });
     this.cover(this.builds.get(build.uri));
-    affected.push(...this.replace(uri, old, file), ...build.problems.map((problem) => problem.uri));
-    for (const input of affected) for (const resource of this.files.get(input)?.resources ?? []) this.findings.forget(resource);
+    affected.push(...this.replace(uri, file), ...build.problems.map((problem) => problem.uri));
+    for (const input of affected) for (const resource of this.files.get(input)?.parsedResources ?? []) this.findings.forget(resource);
     return visible(affected);
   }
 
@@ -281,7 +297,7 @@ export class Workspace {
     this.uncover(entry);
     this.builds.delete(kustomizationUri);
     const affected = [...entry.inputs, ...entry.problems.map((problem) => problem.uri), ...this.removeFile(renderedUri(kustomizationUri))];
-    for (const input of affected) for (const resource of this.files.get(input)?.resources ?? []) this.findings.forget(resource);
+    for (const input of affected) for (const resource of this.files.get(input)?.parsedResources ?? []) this.findings.forget(resource);
     return visible(affected);
   }
 
@@ -356,17 +372,19 @@ export class Workspace {
     return (this.renders.get(rootUri)?.problems ?? []).map((problem) => problem.uri);
   }
 
-  private replace(uri: string, previous: SourceFile | undefined, next: SourceFile): string[] {
+  private replace(uri: string, next: SourceFile): string[] {
     const changedKeys = new Set<string>();
-    const kept = new Set(next.resources);
-    const carried = new Set<Resource>();
-    for (const resource of previous?.resources ?? []) {
-      if (kept.has(resource)) carried.add(resource);
-      else this.unindex(resource, changedKeys);
+    const nextObjects = indexedObjectsOf(next);
+    const kept = new Set(nextObjects);
+    const carried = new Set<Indexed>();
+    for (const object of this.indexed.get(uri) ?? []) {
+      if (kept.has(object)) carried.add(object);
+      else this.unindex(object, changedKeys);
     }
-    if (!previous && !uri.endsWith(RENDERED_SUFFIX)) this.folders.add(uri);
+    if (!this.files.has(uri) && !uri.endsWith(RENDERED_SUFFIX)) this.folders.add(uri);
     this.files.set(uri, next);
-    for (const resource of next.resources) if (!carried.has(resource)) this.index(resource, changedKeys);
+    this.indexed.set(uri, nextObjects);
+    for (const object of nextObjects) if (!carried.has(object)) this.index(object, changedKeys);
     // A skipped file (too large, a template) is not read, so its patch list is not either.
     const patches = isKustomization(uri) ? this.updatePatches(uri, next.skipped ? [] : patchFilesOf(uri, next.text)) : [];
     return [...new Set([...this.readersOf(changedKeys, uri), ...this.quotersOf(next.movedResources, uri), ...patches])];
@@ -402,7 +420,7 @@ export class Workspace {
     if (next.length > 0) this.patchesByKustomization.set(uri, next);
     else this.patchesByKustomization.delete(uri);
     const affected = [...previous, ...next].filter((file) => file !== uri);
-    for (const file of affected) for (const resource of this.files.get(file)?.resources ?? []) this.findings.forget(resource);
+    for (const file of affected) for (const resource of this.files.get(file)?.parsedResources ?? []) this.findings.forget(resource);
     return affected;
   }
 
@@ -410,8 +428,9 @@ export class Workspace {
     const previous = this.files.get(uri);
     if (!previous) return [];
     const changedKeys = new Set<string>();
-    for (const resource of previous.resources) this.unindex(resource, changedKeys);
+    for (const object of this.indexed.get(uri) ?? []) this.unindex(object, changedKeys);
     this.files.delete(uri);
+    this.indexed.delete(uri);
     if (!uri.endsWith(RENDERED_SUFFIX)) this.folders.remove(uri);
     return [...new Set([...this.readersOf(changedKeys, uri), ...this.updatePatches(uri, [])])];
   }
@@ -443,31 +462,31 @@ export class Workspace {
 
   /** The objects providing a key, such as the budgets whose selector needs `selects:app=web`. */
   providersOf(key: string): Resource[] {
-    return [...this.providers.objects(key)];
+    return [...this.providers.objects(key)].map(resourceOf);
   }
 
   /** Objects that read what `key` names (such as every StatefulSet governed by `Service/web`). */
   readersOfKey(key: string): Resource[] {
-    return [...this.readers.objects(key)];
+    return [...this.readers.objects(key)].map(resourceOf);
   }
 
   /** Objects with a field naming what `key` names, or a selector that may pick such pods (see `referenceKeys`). */
   referrersOf(key: string): Resource[] {
-    return [...this.referrers.objects(key)];
+    return [...this.referrers.objects(key)].map(resourceOf);
   }
 
-  private index(resource: Resource, changedKeys: Set<string>): void {
-    const provided = providedKeys(resource);
-    this.providers.add(resource, provided);
-    provided.forEach((key) => changedKeys.add(key));
-    this.readers.add(resource, requiredKeys(resource));
-    this.referrers.add(resource, referenceKeys(resource));
+  private index(object: Indexed, changedKeys: Set<string>): void {
+    const keys = object instanceof LightObject ? object : keysOf(object);
+    this.providers.add(object, keys.provided);
+    keys.provided.forEach((key) => changedKeys.add(key));
+    this.readers.add(object, keys.required);
+    this.referrers.add(object, keys.references);
   }
 
-  private unindex(resource: Resource, changedKeys: Set<string>): void {
-    this.providers.remove(resource).forEach((key) => changedKeys.add(key));
-    this.readers.remove(resource);
-    this.referrers.remove(resource);
+  private unindex(object: Indexed, changedKeys: Set<string>): void {
+    this.providers.remove(object).forEach((key) => changedKeys.add(key));
+    this.readers.remove(object);
+    this.referrers.remove(object);
   }
 
   /** Drops the findings of the objects that read any of `keys`, and returns the other files holding them. */
@@ -475,7 +494,8 @@ export class Workspace {
     const files = new Set<string>();
     for (const key of keys) {
       for (const reader of this.readers.objects(key)) {
-        this.findings.forget(reader);
+        const parsed = reader instanceof LightObject ? reader.parsedResource : reader;
+        if (parsed) this.findings.forget(parsed);
         if (reader.uri !== except) files.add(reader.uri);
       }
     }
@@ -489,4 +509,15 @@ export class Workspace {
  */
 function visible(uris: readonly string[]): string[] {
   return [...new Set(uris.map(templateUriOf))];
+}
+
+/** An object as the indexes hold it: parsed, or a stand-in until its file is. */
+type Indexed = Resource | LightObject;
+
+function resourceOf(object: Indexed): Resource {
+  return object instanceof LightObject ? object.resource : object;
+}
+
+function keysOf(resource: Resource): { provided: string[]; required: string[]; references: string[] } {
+  return { provided: providedKeys(resource), required: requiredKeys(resource), references: referenceKeys(resource) };
 }
