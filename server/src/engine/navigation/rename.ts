@@ -95,7 +95,8 @@ function warningsOf(workspace: Workspace, target: Target, newName: string): stri
     .readersOfKey(`Service/${owner}`)
     .filter((reader) => reader.is('StatefulSet') && reader.object.spec?.serviceName === owner && workspace.namespaceOf(reader) === workspace.namespaceOf(target.resource));
   if (governed.length === 0) return [];
-  const names = governed.map((statefulSet) => `'${statefulSet.name}'`).join(', ');
+  // Sorted, so the warning reads the same whatever order the files were indexed in.
+  const names = governed.map((statefulSet) => `'${statefulSet.name}'`).sort().join(', ');
   return [
     `serviceName cannot change on a live cluster: the API server refuses this change to StatefulSet ${names}, which must be recreated (kubectl delete statefulset --cascade=orphan, then apply). Applying creates a new Service '${newName}' and leaves '${owner}' in place until you delete it.`,
   ];

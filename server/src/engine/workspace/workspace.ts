@@ -462,17 +462,17 @@ export class Workspace {
 
   /** The objects providing a key, such as the budgets whose selector needs `selects:app=web`. */
   providersOf(key: string): Resource[] {
-    return [...this.providers.objects(key)].map(resourceOf);
+    return resourcesOf(this.providers.objects(key));
   }
 
   /** Objects that read what `key` names (such as every StatefulSet governed by `Service/web`). */
   readersOfKey(key: string): Resource[] {
-    return [...this.readers.objects(key)].map(resourceOf);
+    return resourcesOf(this.readers.objects(key));
   }
 
   /** Objects with a field naming what `key` names, or a selector that may pick such pods (see `referenceKeys`). */
   referrersOf(key: string): Resource[] {
-    return [...this.referrers.objects(key)].map(resourceOf);
+    return resourcesOf(this.referrers.objects(key));
   }
 
   private index(object: Indexed, changedKeys: Set<string>): void {
@@ -514,8 +514,17 @@ function visible(uris: readonly string[]): string[] {
 /** An object as the indexes hold it: parsed, or a stand-in until its file is. */
 type Indexed = Resource | LightObject;
 
-function resourceOf(object: Indexed): Resource {
-  return object instanceof LightObject ? object.resource : object;
+/**
+ * The objects behind index entries. A stand-in whose file parsed to fewer objects than the light
+ * reader saw is left out rather than handed on as undefined: a check must never meet a hole.
+ */
+function resourcesOf(objects: Iterable<Indexed>): Resource[] {
+  const found: Resource[] = [];
+  for (const object of objects) {
+    const resource = object instanceof LightObject ? object.resource : object;
+    if (resource) found.push(resource);
+  }
+  return found;
 }
 
 function keysOf(resource: Resource): { provided: string[]; required: string[]; references: string[] } {
