@@ -10,6 +10,7 @@ import { governingService, serviceNameRange } from '../kubernetes/governing-serv
 import { claimTemplatesOf } from '../kubernetes/pod-template';
 import type { Range } from '../types';
 import { folderOf, relativeTo } from '../kustomize/files';
+import { proximity } from '../workspace/proximity';
 import type { BuiltOutput, Workspace } from '../workspace/workspace';
 import { objectExtent, valuePlace, type Place } from './places';
 import { placeInSource } from './through-render';
@@ -90,8 +91,7 @@ function builtFrom(workspace: Workspace, resource: Resource<StatefulSet>): { res
   if (!workspace.isBuildInput(resource.uri)) return undefined;
   const span = spanOf(resource.node);
   if (!span) return undefined;
-  const own = folderOf(resource.uri);
-  const builds = workspace.buildsOf(resource.uri).sort((a, b) => distance(own, a.folder) - distance(own, b.folder));
+  const builds = workspace.buildsOf(resource.uri).sort((a, b) => proximity(resource.uri, b.templateUri) - proximity(resource.uri, a.templateUri));
   for (const build of builds) {
     for (const candidate of build.file.resources) {
       if (!candidate.is('StatefulSet')) continue;
@@ -101,11 +101,6 @@ function builtFrom(workspace: Workspace, resource: Resource<StatefulSet>): { res
     }
   }
   return undefined;
-}
-
-/** How far a build's folder is from a file's folder, in path segments: its own folder is nearest. */
-function distance(from: string, folder: string): number {
-  return relativeTo(from, folder).split('/').filter((segment) => segment !== '' && segment !== '.').length;
 }
 
 function serviceLens(workspace: Workspace, resource: Resource<StatefulSet>): Lens {
