@@ -27,6 +27,8 @@ export interface ExpectedFinding {
   range: string;
   message: string;
   related?: { file: string; range: string }[];
+  /** When the finding's severity is not the rule's default. */
+  severity?: Finding['severity'];
 }
 
 export function fixtureUri(fixture: string): string {
@@ -78,7 +80,10 @@ export function testRule(
             ...(expected.related ? { related: expected.related } : {}),
           })),
         );
-        for (const finding of actual) assert.equal(finding.severity, rule?.severity);
+        assert.deepEqual(
+          actual.map((finding) => finding.severity),
+          testCase.findings.map((expected) => expected.severity ?? rule?.severity),
+        );
       });
     }
   });

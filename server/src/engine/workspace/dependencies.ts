@@ -15,6 +15,8 @@ import { isMapping } from '../document/values';
  * - `governed-by:Service/web`: StatefulSets naming the same Service read each other, since a
  *   Service that selects another one's pods is taken as that set's (see `governingService`);
  * - `scales:StatefulSet/web`: an autoscaler's target;
+ * - `endpoints-of:Service/web`: Endpoints or an EndpointSlice written for a Service by hand or by
+ *   an operator, which is why a Service without a selector may still reach its pods;
  * - `selects:app=web`, `selects:app` and `selects:*`: what a budget's selector requires of a pod's
  *   labels (a pair, a key) or, when it requires no label, that it may select any pod.
  */
@@ -24,6 +26,8 @@ export function providedKeys(resource: ObjectContent): string[] {
   if (governor) keys.push(governor);
   if (resource.is('HorizontalPodAutoscaler')) keys.push(...scaleTargetKeys(resource));
   if (resource.is('PodDisruptionBudget')) keys.push(...selectorKeys(resource));
+  const endpointsOf = endpointsServiceName(resource);
+  if (endpointsOf) keys.push(endpointsKey(endpointsOf));
   return keys;
 }
 
@@ -31,7 +35,10 @@ export function requiredKeys(resource: ObjectContent): string[] {
   if (!resource.is('StatefulSet')) return [];
   const keys = new Set<string>([scaleTargetKey('StatefulSet', resource.name), ...selectionKeys(labelsOf(resource.object.spec?.template?.metadata?.labels))]);
   const serviceName = resource.object.spec?.serviceName;
-  if (typeof serviceName === 'string' && serviceName !== '') keys.add(`Service/${serviceName}`);
+  if (typeof serviceName === 'string' && serviceName !== '') {
+    keys.add(`Service/${serviceName}`);
+    keys.add(endpointsKey(serviceName));
+  }
   const governor = governorKey(resource);
   if (governor) keys.add(governor);
   for (const { value: container } of containersOf(resource)) {
@@ -47,6 +54,19 @@ export function requiredKeys(resource: ObjectContent): string[] {
     }
   }
   return [...keys];
+}
+
+/** The key of the Endpoints and EndpointSlices that something other than a selector wrote for a Service. */
+export function endpointsKey(serviceName: string): string {
+  return `endpoints-of:Service/${serviceName}`;
+}
+
+/** The Service whose endpoints an object lists: an Endpoints by its name, an EndpointSlice by its label. */
+function endpointsServiceName(resource: ObjectContent): string | undefined {
+  if (resource.kind === 'Endpoints') return resource.name || undefined;
+  if (resource.kind !== 'EndpointSlice') return undefined;
+  const service = labelsOf(resource.object.metadata?.labels)['kubernetes.io/service-name'];
+  return service || undefined;
 }
 
 /** The keys of every budget that may select pods with these labels. */
