@@ -4,7 +4,8 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { MAX_FILE_BYTES } from '../engine/document/source-file';
 
-const YAML_PATTERNS = ['**/*.yaml', '**/*.yml'];
+/** YAML files by extension, and kustomize's third name for a kustomization, which has none. */
+const YAML_PATTERNS = ['**/*.yaml', '**/*.yml', '**/Kustomization'];
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
 /**

@@ -132,7 +132,7 @@ export class LanguageServer {
     }
     if (this.clientRegistersWatchers) {
       await this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*.tpl' }, { globPattern: '**/values.schema.json' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/Kustomization' }, { globPattern: '**/*.tpl' }, { globPattern: '**/values.schema.json' }] })
         .catch((error: unknown) => this.registrationRefused('file watching', error));
     }
     if (this.clientHasFolders) {

@@ -49,6 +49,14 @@ describe('Kustomize builds', () => {
     for (const rule of ['selector-template-mismatch', 'service-selector-mismatch']) assert.ok(!codes(diagnostics).includes(rule), rule);
   });
 
+  it('builds a kustomization file named Kustomization, without an extension, that no editor shows', async () => {
+    const statefulSet = await opened('kustomize/extensionless-kustomization/statefulset.yaml');
+    const built = await client.connection.sendRequest<Answer>('kubeStateful/builtManifest', { uri: statefulSet });
+    assert.match(built?.text ?? '', /matchLabels:\n\s+app: db/, 'the build gave the selector');
+    const diagnostics = await client.diagnosticsFor(statefulSet, () => true);
+    for (const rule of ['selector-template-mismatch', 'service-selector-mismatch']) assert.ok(!codes(diagnostics).includes(rule), rule);
+  });
+
   it("reports a patch's pod labels that leave the selector on the patch's line", async () => {
     const patch = await opened('kustomize/label-patch/overlays/prod/pod-labels.yaml');
     const diagnostics = await client.diagnosticsFor(patch, (published) => codes(published).includes('selector-template-mismatch'));
