@@ -7,6 +7,7 @@ import { buildFromDisk } from '../files/kustomize-files';
 import type { ChartSyncHost } from './chart-sync';
 import { Debouncer } from './debouncer';
 import { startRun, type Runs } from './latest-run';
+import { Turns } from './turns';
 
 /** Answers with what `kustomize build` prints for a kustomization that uses a file, or the kustomizations to pick from. */
 export const BUILT_MANIFEST_REQUEST = 'kubeStateful/builtManifest';
@@ -36,6 +37,8 @@ export class KustomizeSync {
   private readonly builds = new Map<string, BuildState>();
   private readonly debouncer = new Debouncer();
   private readonly cache = new ParseCache();
+  /** The first builds of a large workspace take a second or more: each build gets its own turn. */
+  private readonly turns = new Turns();
 
   constructor(private readonly host: Omit<ChartSyncHost, 'adoptDiskFile'> & KustomizeSyncHost) {
     host.connection.onRequest(BUILT_MANIFEST_REQUEST, (params: { uri?: unknown; kustomization?: unknown }) => this.builtManifest(params?.uri, params?.kustomization));
@@ -99,6 +102,8 @@ export class KustomizeSync {
   }
 
   private async buildNow(folder: string, state: BuildState, generation: number): Promise<void> {
+    await this.turns.next();
+    if (state.generation !== generation || this.builds.get(folder) !== state) return;
     const build = await buildFromDisk((disk) => buildFolder(this.filesOver(disk), folder, this.cache));
     if (state.generation !== generation || this.builds.get(folder) !== state) return;
     const affected = state.kustomization !== undefined && state.kustomization !== build.uri ? this.host.workspace.deleteBuild(state.kustomization) : [];

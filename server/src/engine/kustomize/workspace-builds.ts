@@ -10,12 +10,15 @@ import { isKustomization } from './patch-files';
  * outside it).
  */
 export function workspaceFiles(workspace: Workspace, fallback?: BuildFiles): BuildFiles {
+  // What the workspace knows to be a folder, or a file, is not asked of the fallback: a host that
+  // reads the disk between builds would otherwise build again for each such question.
   return {
     read: (uri) => {
       const file = workspace.get(uri);
-      return file && file.skipped?.kind !== 'too-large' ? file.text : fallback?.read(uri);
+      if (file) return file.skipped?.kind !== 'too-large' ? file.text : fallback?.read(uri);
+      return workspace.holdsFolder(uri) ? undefined : fallback?.read(uri);
     },
-    isFolder: (uri) => workspace.holdsFolder(uri) || (fallback?.isFolder(uri) ?? false),
+    isFolder: (uri) => workspace.holdsFolder(uri) || (workspace.get(uri) === undefined && (fallback?.isFolder(uri) ?? false)),
   };
 }
 

@@ -279,7 +279,7 @@ export class Workspace {
     const previous = this.builds.get(build.uri);
     const uri = renderedUri(build.uri);
     const old = this.files.get(uri);
-    const file = new SourceFile(uri, build.text.text, undefined, old, 'rendered');
+    const file = new SourceFile(uri, build.text.text, undefined, old, 'rendered', true);
     const inputs = new Set([build.uri, ...build.inputs]);
     const affected = [...(previous?.inputs ?? []), ...inputs];
     this.uncover(previous);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../../../server/src/engine/analyze';
-import { buildAll } from '../../../../server/src/engine/kustomize/workspace-builds';
+import { buildAll, buildFolder, workspaceFiles } from '../../../../server/src/engine/kustomize/workspace-builds';
 import { Workspace } from '../../../../server/src/engine/workspace/workspace';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/kustomize');
@@ -82,5 +82,14 @@ describe('Kustomize builds in the workspace', () => {
     const workspace = workspaceOf('namespace-overlay');
     assert.equal(workspace.isBuildInput(`${ROOT}/base/statefulset.yaml`), true);
     assert.equal(workspace.isBuildInput(`${ROOT}/service.yaml`), false);
+  });
+
+  it('asks the host nothing about a folder or a file the workspace holds, so a host reading the disk builds once', () => {
+    const workspace = workspaceOf('label-patch');
+    const asked: string[] = [];
+    const disk = { read: (uri: string) => (asked.push(uri), undefined), isFolder: (uri: string) => (asked.push(uri), false) };
+    const build = buildFolder(workspaceFiles(workspace, disk), `${ROOT}/overlays/prod`);
+    assert.ok(build.inputs.includes(`${ROOT}/base/statefulset.yaml`), 'the base was built into the overlay');
+    assert.deepEqual(asked, []);
   });
 });
