@@ -4,7 +4,7 @@ import type { TextFile } from '../document/text-file';
 import { isMergePair, resolveNode, spanOf, type PathSegment } from '../document/yaml-nodes';
 import type { Range } from '../types';
 import type { FieldShape } from './field-table-types';
-import { rootTypeOf, typeEntry } from './field-table';
+import { requiredFieldsOf, rootTypeOf, typeEntry } from './field-table';
 
 export type SchemaProblem =
   | { kind: 'unknown-field'; key: string; typeId: string; range: Range; path: PathSegment[] }
@@ -36,28 +36,29 @@ class SchemaWalker {
     private readonly problems: SchemaProblem[],
   ) {}
 
+  /** `path` is the walk's stack of keys and indexes: extended and restored around each step, and copied into a problem. */
   object(node: Node, typeId: string, path: PathSegment[]): void {
     const entry = typeEntry(typeId);
     const map = resolveNode(this.resource.document, node);
     if (!entry || !isMap(map)) return;
-    const present = new Set<string>();
     for (const pair of map.items as Pair<Node, Node | null>[]) {
       // A merge key brings in fields checked where their anchor is defined.
       if (!isPair(pair) || !isScalar(pair.key) || isMergePair(pair)) continue;
       const key = String(pair.key.value);
-      present.add(key);
       const field = entry.fields[key];
       if (!field) {
         this.problems.push({ kind: 'unknown-field', key, typeId, range: this.rangeOf(pair.key), path: [...path, key] });
       } else if (pair.value) {
-        this.value(pair.value, field, [...path, key]);
+        path.push(key);
+        this.value(pair.value, field, path);
+        path.pop();
       }
     }
     // The server writes status: what it leaves out is not the author's to supply.
     if (path[0] === 'status') return;
-    for (const [name, field] of Object.entries(entry.fields)) {
-      if (field.required && !present.has(name) && !mergedKeys(this.resource, map).has(name)) {
-        this.problems.push({ kind: 'required-field-missing', field: name, typeId, range: this.ownerRange(map, path), path });
+    for (const name of requiredFieldsOf(typeId)) {
+      if (!hasKey(map, name) && !mergedKeys(this.resource, map).has(name)) {
+        this.problems.push({ kind: 'required-field-missing', field: name, typeId, range: this.ownerRange(map, path), path: [...path] });
       }
     }
   }
@@ -65,18 +66,24 @@ class SchemaWalker {
   private value(node: Node, shape: FieldShape, path: PathSegment[]): void {
     const target = resolveNode(this.resource.document, node);
     if (!target || (isScalar(target) && target.value === null)) return;
-    const actual = describe(target);
     if (!fits(shape, target)) {
-      this.problems.push({ kind: 'type-mismatch', expected: shape, actual, range: this.rangeOf(node), path });
+      this.problems.push({ kind: 'type-mismatch', expected: shape, actual: describe(target), range: this.rangeOf(node), path: [...path] });
       return;
     }
     if (shape.type === 'object') this.object(target, shape.ref, path);
     else if (shape.type === 'array' && isSeq(target)) {
-      target.items.forEach((item, index) => item && this.value(item as Node, shape.items, [...path, index]));
+      target.items.forEach((item, index) => {
+        if (!item) return;
+        path.push(index);
+        this.value(item as Node, shape.items, path);
+        path.pop();
+      });
     } else if (shape.type === 'map' && isMap(target)) {
       for (const pair of target.items as Pair<Node, Node | null>[]) {
         if (isScalar(pair.key) && pair.value && !isMergePair(pair)) {
-          this.value(pair.value, shape.values, [...path, String(pair.key.value)]);
+          path.push(String(pair.key.value));
+          this.value(pair.value, shape.values, path);
+          path.pop();
         }
       }
     }
@@ -97,6 +104,10 @@ class SchemaWalker {
     const firstValue = spanOf(first?.value ?? undefined);
     return firstKey ? this.resource.file.rangeOf(firstKey[0], firstValue?.[1] ?? firstKey[1]) : this.rangeOf(map);
   }
+}
+
+function hasKey(map: Node, name: string): boolean {
+  return isMap(map) && (map.items as Pair<Node, Node | null>[]).some((pair) => isScalar(pair.key) && !isMergePair(pair) && String(pair.key.value) === name);
 }
 
 function mergedKeys(resource: Resource, map: Node): Set<string> {

@@ -12,3 +12,16 @@ export function rootTypeOf(apiVersion: string, kind: string): string | undefined
 export function typeEntry(typeId: string): TypeEntry | undefined {
   return FIELD_TABLE.types[typeId];
 }
+
+const requiredFields = new Map<string, readonly string[]>();
+
+/** The fields of a type that an object must set, listed once per type for the walks that check every object. */
+export function requiredFieldsOf(typeId: string): readonly string[] {
+  let names = requiredFields.get(typeId);
+  if (!names) {
+    const fields = typeEntry(typeId)?.fields ?? {};
+    names = Object.keys(fields).filter((name) => fields[name].required);
+    requiredFields.set(typeId, names);
+  }
+  return names;
+}
