@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server and the CLI into dist/.
+// Bundles the extension client, the language server and the CLI into dist/, and the browser
+// build of the extension, client and server together.
 // Each bundle carries its dependencies, so the .vsix and the npm package need no node_modules.
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,17 @@ const builds = [
     entryPoints: { extension: 'client/src/extension.ts' },
     outdir,
     external: ['vscode'],
+  }),
+  // The browser build: client and server in one file, which the web extension host loads as CommonJS.
+  esbuild.build({
+    ...shared,
+    entryPoints: { 'extension-web': 'client/src/extension-web.ts' },
+    outdir,
+    external: ['vscode'],
+    platform: 'browser',
+    target: 'es2022',
+    define: { global: 'globalThis' },
+    banner: {},
   }),
   esbuild.build({ ...shared, ...executable, entryPoints: { server: 'server/src/server.ts' }, outdir }),
   esbuild.build({ ...shared, ...executable, entryPoints: { cli: 'server/src/cli.ts' }, outdir }),

@@ -55,16 +55,17 @@ export class ChartSync {
     host.connection.onRequest(RENDERED_MANIFEST_REQUEST, (params: { uri?: unknown }) => this.renderedManifest(params?.uri));
   }
 
-  /** Replaces the known `Chart.yaml` files with those among `files` (paths), and renders every chart. */
-  async reset(files: readonly string[]): Promise<void> {
+  /** Replaces the known `Chart.yaml` files with those among `uris` on disk, and renders every chart. */
+  async reset(uris: readonly string[]): Promise<void> {
     this.manifests.clear();
-    for (const file of files) if (path.basename(file) === 'Chart.yaml') this.manifests.add(file);
+    for (const file of uris.flatMap(diskPath)) if (path.basename(file) === 'Chart.yaml') this.manifests.add(file);
     await this.updateRoots();
   }
 
   /** A `Chart.yaml` appeared or went away on disk. */
-  async manifestChanged(file: string, exists: boolean): Promise<void> {
-    if (exists === this.manifests.has(file)) return;
+  async manifestChanged(uri: string, exists: boolean): Promise<void> {
+    const [file] = diskPath(uri);
+    if (file === undefined || exists === this.manifests.has(file)) return;
     if (exists) this.manifests.add(file);
     else this.manifests.delete(file);
     await this.updateRoots();
@@ -214,4 +215,9 @@ export class ChartSync {
     if (state.pending) await state.pending;
     return state.render ? { text: printManifest(state.render) } : null;
   }
+}
+
+function diskPath(uri: string): string[] {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? [parsed.fsPath] : [];
 }
