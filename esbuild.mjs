@@ -69,6 +69,16 @@ if (process.argv.includes('--test-suite')) {
       outdir: 'dist-test',
       external: ['vscode', 'mocha'],
     }),
+    esbuild.build({
+      ...shared,
+      entryPoints: { 'web-suite': 'test/web/suite/index.ts' },
+      outdir: 'dist-test',
+      external: ['vscode'],
+      platform: 'browser',
+      target: 'es2022',
+      define: { global: 'globalThis' },
+      banner: {},
+    }),
   );
 }
 await Promise.all(builds);
