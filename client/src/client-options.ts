@@ -1,12 +1,14 @@
-import { window, type ExtensionContext } from 'vscode';
+import { window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
 import { redactedTraceChannel } from './redacted-trace';
 
 /**
- * What the desktop and the web clients share: the documents checked, in the file systems named
- * by `schemes`, and one output channel for the server's log and the protocol trace.
+ * What the desktop and the web clients share: the documents checked, on disk and in the file
+ * systems of the workspace folders (github.dev's `vscode-vfs`…), and one output channel for the
+ * server's log and the protocol trace.
  */
-export function clientOptions(context: ExtensionContext, schemes: readonly string[]): LanguageClientOptions {
+export function clientOptions(context: ExtensionContext): LanguageClientOptions {
+  const schemes = [...new Set(['file', ...(workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)])];
   // The trace leaves out document texts and edits.
   const outputChannel = window.createOutputChannel('Kube Stateful', { log: true });
   context.subscriptions.push(outputChannel);

@@ -1,7 +1,7 @@
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/browser';
 import { activateClient } from './activate';
-import { answerFileRequests } from './web-files';
+import { answerFileRequests } from './workspace-file-requests';
 import { createWebLanguageClient } from './web-language-client';
 
 /*

@@ -3,12 +3,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { activateClient } from './activate';
 import { registerCommittedVersions } from './committed-version';
 import { createLanguageClient } from './language-client';
+import { answerFileRequests } from './workspace-file-requests';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   client = createLanguageClient(context);
-  await activateClient(context, client, [registerCommittedVersions(client)]);
+  // A virtual workspace's files are read through the client, as on the web.
+  await activateClient(context, client, [registerCommittedVersions(client), ...answerFileRequests(client)]);
 }
 
 export async function deactivate(): Promise<void> {

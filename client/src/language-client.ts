@@ -11,5 +11,5 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   // The id makes the client read `kubeStateful.trace.server`.
-  return new LanguageClient('kubeStateful', 'Kube Stateful', serverOptions, clientOptions(context, ['file']));
+  return new LanguageClient('kubeStateful', 'Kube Stateful', serverOptions, clientOptions(context));
 }

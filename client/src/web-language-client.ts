@@ -1,4 +1,4 @@
-import { workspace, type ExtensionContext } from 'vscode';
+import type { ExtensionContext } from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { startWebServer } from '../../server/src/web-server';
 import { clientOptions } from './client-options';
@@ -15,7 +15,5 @@ export function createWebLanguageClient(context: ExtensionContext): LanguageClie
     startWebServer(channel.port2);
     return { reader: new BrowserMessageReader(channel.port1), writer: new BrowserMessageWriter(channel.port1) };
   };
-  // Virtual workspaces have schemes of their own (github.dev's `vscode-vfs`): the client checks the documents of each folder's.
-  const schemes = [...new Set((workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)), 'file'];
-  return new LanguageClient('kubeStateful', 'Kube Stateful', start, clientOptions(context, [...new Set(schemes)]));
+  return new LanguageClient('kubeStateful', 'Kube Stateful', start, clientOptions(context));
 }

@@ -18,5 +18,5 @@ if (args.includes('--version') || args.includes('-v')) {
   // A bug of ours must cost one answer, not the editor's checks for the session.
   process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${String(reason)}`));
-  new LanguageServer(connection, nodeHost).listen();
+  new LanguageServer(connection, nodeHost(connection)).listen();
 }

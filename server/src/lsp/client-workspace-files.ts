@@ -17,8 +17,8 @@ const MAX_LISTED = MAX_INDEXED_FILES * 5;
 
 /**
  * The workspace's files as the editor sees them, asked of the client: in a browser the server
- * has no disk, and the workspace may live on a virtual file system such as github.dev's. The
- * `exclude` globs are applied here, as on the desktop, so both mean the same.
+ * has no disk, and a workspace may live on a virtual file system such as github.dev's. The
+ * `exclude` globs are applied here, as for the disk, so both mean the same.
  */
 export function clientWorkspaceFiles(connection: Connection): WorkspaceFiles {
   return {

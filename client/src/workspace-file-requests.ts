@@ -9,9 +9,10 @@ const YAML_FILES = '{**/*.yaml,**/*.yml,**/Kustomization}';
 const ALWAYS_EXCLUDED = '{**/node_modules/**,**/.git/**}';
 
 /**
- * Answers the web server's questions about workspace files through `workspace.findFiles` and
- * `workspace.fs`, which reach whatever file system the workspace is on, virtual ones included.
- * Changes reach the server through the file watchers it registers, as on the desktop.
+ * Answers the server's questions about the workspace files it cannot read itself (all of them
+ * for the browser's server, a virtual workspace's for the desktop's) through `workspace.findFiles`
+ * and `workspace.fs`, which reach whatever file system the workspace is on. Changes reach the
+ * server through the file watchers it registers, as on disk.
  */
 export function answerFileRequests(client: BaseLanguageClient): Disposable[] {
   return [
