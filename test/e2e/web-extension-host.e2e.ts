@@ -43,7 +43,8 @@ it('runs the browser build in code-server’s browser extension host: the Proble
     await workbench.command('Output: Show Output Channels...');
     await workbench.pick('Kube Stateful');
     const output = await workbench.waitFor(
-      () => workbench.page.locator('.output-view .view-lines').innerText(),
+      // The editor shows spaces as no-break spaces and wraps long lines.
+      async () => (await workbench.page.locator('.output-view .view-lines').innerText()).replace(/\s+/g, ' '),
       (text) => text.includes('On the web'),
       'the web server’s line in the output channel',
       30_000,
