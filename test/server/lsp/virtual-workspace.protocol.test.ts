@@ -20,6 +20,8 @@ describe('a workspace on a virtual file system', () => {
     [`${FOLDER}/statefulset.yaml`, fixture('statefulset.yaml')],
     [`${FOLDER}/service.yaml`, fixture('service.yaml')],
     [`${FOLDER}/vendor/service.yaml`, fixture('service.yaml').replace('spec:\n', 'spec:\n  clusterIP: None\n')],
+    [`${FOLDER}/overlay/kustomization.yaml`, 'resources:\n  - ../statefulset.yaml\n  - ../base\n  - missing.yaml\n'],
+    [`${FOLDER}/base/kustomization.yaml`, 'resources:\n  - ../service.yaml\n'],
   ]);
   const read: string[] = [];
   let client: TestClient;
@@ -47,8 +49,9 @@ describe('a workspace on a virtual file system', () => {
   after(() => client.shutdown());
 
   it('indexes the files the client lists, leaving out the excluded ones', () => {
-    assert.ok(client.logs.some((line) => line.includes('Indexed 2 YAML files in 1 workspace folder(s).')), client.logs.join(' | '));
-    assert.deepEqual(read.sort(), [`${FOLDER}/service.yaml`, `${FOLDER}/statefulset.yaml`]);
+    assert.ok(client.logs.some((line) => line.includes('Indexed 4 YAML files in 1 workspace folder(s).')), client.logs.join(' | '));
+    assert.deepEqual(read.slice(0, 4).sort(), [`${FOLDER}/base/kustomization.yaml`, `${FOLDER}/overlay/kustomization.yaml`, `${FOLDER}/service.yaml`, `${FOLDER}/statefulset.yaml`]);
+    assert.ok(!read.includes(`${FOLDER}/vendor/service.yaml`));
   });
 
   it('checks an open file against a Service read through the client', async () => {
@@ -57,6 +60,14 @@ describe('a workspace on a virtual file system', () => {
     const diagnostics = await client.diagnosticsFor(uri, (list) => codes(list).includes('service-not-headless'));
     const finding = diagnostics.find((diagnostic) => diagnostic.code === 'service-not-headless')!;
     assert.equal(finding.relatedInformation?.[0]?.location.uri, `${FOLDER}/service.yaml`);
+  });
+
+  it('builds a kustomization over the client’s files: a missing resource is reported, a folder of the workspace is not', async () => {
+    const uri = `${FOLDER}/overlay/kustomization.yaml`;
+    await client.open(uri, files.get(uri)!);
+    const diagnostics = await client.diagnosticsFor(uri, (list) => codes(list).includes('kustomize-path-not-found'));
+    const missing = diagnostics.filter((diagnostic) => diagnostic.code === 'kustomize-path-not-found');
+    assert.deepEqual(missing.map((diagnostic) => diagnostic.range.start.line), [3]);
   });
 
   it('reads a changed file again when the client reports the change', async () => {
