@@ -37,6 +37,16 @@ const shared = {
   logLevel: 'warning',
 };
 
+/** For VS Code's web extension host, which loads an extension as CommonJS and has none of Node's modules. */
+const browser = {
+  ...shared,
+  platform: 'browser',
+  target: 'es2022',
+  define: { global: 'globalThis' },
+  banner: {},
+  external: ['vscode'],
+};
+
 const executable = { banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } };
 
 const builds = [
@@ -46,17 +56,8 @@ const builds = [
     outdir,
     external: ['vscode'],
   }),
-  // The browser build: client and server in one file, which the web extension host loads as CommonJS.
-  esbuild.build({
-    ...shared,
-    entryPoints: { 'extension-web': 'client/src/extension-web.ts' },
-    outdir,
-    external: ['vscode'],
-    platform: 'browser',
-    target: 'es2022',
-    define: { global: 'globalThis' },
-    banner: {},
-  }),
+  // The browser build: client and server in one file.
+  esbuild.build({ ...browser, entryPoints: { 'extension-web': 'client/src/extension-web.ts' }, outdir }),
   esbuild.build({ ...shared, ...executable, entryPoints: { server: 'server/src/server.ts' }, outdir }),
   esbuild.build({ ...shared, ...executable, entryPoints: { cli: 'server/src/cli.ts' }, outdir }),
 ];
@@ -69,16 +70,7 @@ if (process.argv.includes('--test-suite')) {
       outdir: 'dist-test',
       external: ['vscode', 'mocha'],
     }),
-    esbuild.build({
-      ...shared,
-      entryPoints: { 'web-suite': 'test/web/suite/index.ts' },
-      outdir: 'dist-test',
-      external: ['vscode'],
-      platform: 'browser',
-      target: 'es2022',
-      define: { global: 'globalThis' },
-      banner: {},
-    }),
+    esbuild.build({ ...browser, entryPoints: { 'web-suite': 'test/web/suite/index.ts' }, outdir: 'dist-test' }),
   );
 }
 await Promise.all(builds);

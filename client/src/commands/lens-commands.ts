@@ -1,6 +1,5 @@
 import { commands, Disposable, Selection, TextEditorRevealType, Uri, window } from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
-import type { Range as LspRange } from 'vscode-languageclient';
+import type { BaseLanguageClient, Range as LspRange } from 'vscode-languageclient';
 import { QUICK_FIX_COMMAND, REVEAL_LOCATION_COMMAND } from '../protocol';
 
 /**
