@@ -41,3 +41,6 @@ export const READ_FILE_REQUEST = 'kubeStateful/readFile';
 
 /** The server's request whether a URI not on its disk names a folder: `{ uri }`. */
 export const IS_FOLDER_REQUEST = 'kubeStateful/isFolder';
+
+/** The server's request for the files below a folder not on its disk that match a glob: `{ folderUri, pattern, max }`. */
+export const FIND_FILES_REQUEST = 'kubeStateful/findFiles';

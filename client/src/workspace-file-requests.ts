@@ -1,6 +1,6 @@
 import { FileType, RelativePattern, Uri, workspace, type Disposable } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { FIND_YAML_FILES_REQUEST, IS_FOLDER_REQUEST, READ_FILE_REQUEST } from './protocol';
+import { FIND_FILES_REQUEST, FIND_YAML_FILES_REQUEST, IS_FOLDER_REQUEST, READ_FILE_REQUEST } from './protocol';
 
 type ReadAnswer = { kind: 'text'; text: string } | { kind: 'oversized'; bytes: number } | { kind: 'unreadable'; reason: string };
 
@@ -18,6 +18,10 @@ export function answerFileRequests(client: BaseLanguageClient): Disposable[] {
   return [
     client.onRequest(FIND_YAML_FILES_REQUEST, async (params: { folderUri: string; max: number }) => {
       const found = await workspace.findFiles(new RelativePattern(Uri.parse(params.folderUri), YAML_FILES), ALWAYS_EXCLUDED, params.max);
+      return found.map((uri) => uri.toString());
+    }),
+    client.onRequest(FIND_FILES_REQUEST, async (params: { folderUri: string; pattern: string; max: number }) => {
+      const found = await workspace.findFiles(new RelativePattern(Uri.parse(params.folderUri), params.pattern), ALWAYS_EXCLUDED, params.max);
       return found.map((uri) => uri.toString());
     }),
     client.onRequest(READ_FILE_REQUEST, (params: { uri: string; maxBytes: number }) => readFile(Uri.parse(params.uri), params.maxBytes)),

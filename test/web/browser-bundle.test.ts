@@ -32,10 +32,16 @@ function loadedModules(code: string): string[] {
 
 const isNodeBuiltin = (name: string) => name.startsWith('node:') || builtinModules.includes(name) || builtinModules.includes(name.split('/')[0]!);
 
+/**
+ * Ajv names its runtime helpers in the source it writes for standalone validators: text it
+ * keeps, not a call the bundle makes, as it compiles validators in memory.
+ */
+const AJV_STANDALONE_TEXT = /^ajv\/dist\/runtime\//;
+
 it('loads no module of Node in the browser build, only the vscode API', () => {
   const modules = loadedModules(bundle);
   assert.deepEqual(modules.filter(isNodeBuiltin), []);
-  assert.deepEqual(modules, ['vscode']);
+  assert.deepEqual(modules.filter((name) => !AJV_STANDALONE_TEXT.test(name)), ['vscode']);
 });
 
 it('tells a Node module apart in the scan, as it appears in the desktop build', () => {

@@ -1,7 +1,9 @@
 import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { SyncDisk, WorkspaceFiles } from './workspace-files';
-import { findYamlFiles, readYamlFile } from './yaml-files';
+import { glob } from 'tinyglobby';
+import { ALWAYS_EXCLUDED } from './workspace-files';
+import { findByGlob, findYamlFiles, readYamlFile } from './yaml-files';
 
 /** The disk holds only `file:` URIs; any other scheme reads as missing. */
 function pathOf(uri: string): string | undefined {
@@ -23,6 +25,17 @@ export const nodeWorkspaceFiles: WorkspaceFiles = {
   async isFolder(uri) {
     const file = pathOf(uri);
     return file !== undefined && (await fs.stat(file).then((stat) => stat.isDirectory(), () => false));
+  },
+  async listFiles(folderUri) {
+    const folder = pathOf(folderUri);
+    if (folder === undefined) return [];
+    const files = await glob(['**/*'], { cwd: folder, dot: true, ignore: ALWAYS_EXCLUDED, absolute: true, followSymbolicLinks: false }).catch(() => []);
+    return files.map((file) => URI.file(file).toString());
+  },
+  async findByGlob(pattern, folderUri) {
+    const folder = pathOf(folderUri);
+    if (folder === undefined) return [];
+    return (await findByGlob(pattern, folder).catch(() => [])).map((file) => URI.file(file).toString());
   },
 };
 

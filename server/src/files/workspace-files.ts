@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 
 /*
  * What the language server needs of the files of a workspace, by URI, so that the same server
@@ -29,6 +29,10 @@ export interface WorkspaceFiles {
   /** A file's text unless it is over the size limit; never throws. */
   readYamlFile(uri: string): Promise<ReadResult>;
   isFolder(uri: string): Promise<boolean>;
+  /** Every file below a folder, as URIs, leaving out dependencies and Git internals. */
+  listFiles(folderUri: string): Promise<string[]>;
+  /** The files matching a glob relative to a folder, as URIs, leaving out dependencies and Git internals. */
+  findByGlob(pattern: string, folderUri: string): Promise<string[]>;
 }
 
 /** The path of `uri` below the folder `folderUri`, with `/` separators; undefined outside it. */
@@ -38,6 +42,11 @@ export function relativePath(folderUri: string, uri: string): string | undefined
   if (folder.scheme !== file.scheme || folder.authority !== file.authority) return undefined;
   const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
   return file.path.startsWith(base) && file.path.length > base.length ? file.path.slice(base.length) : undefined;
+}
+
+/** The URI of a file below a folder's URI, by its path relative to it with `/` separators. */
+export function uriIn(folderUri: string, relative: string): string {
+  return Utils.joinPath(URI.parse(folderUri), ...relative.split('/')).toString();
 }
 
 /** Whether a file below the folder is left out by the fixed exclusions or the `exclude` globs. */

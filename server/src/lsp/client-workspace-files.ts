@@ -8,6 +8,8 @@ export const FIND_YAML_FILES_REQUEST = 'kubeStateful/findYamlFiles';
 export const READ_FILE_REQUEST = 'kubeStateful/readFile';
 /** Asks the client whether a URI names a folder: `{ uri }`, answered with a boolean. */
 export const IS_FOLDER_REQUEST = 'kubeStateful/isFolder';
+/** Asks the client for the files below a folder that match a glob: `{ folderUri, pattern, max }`, answered with URIs. */
+export const FIND_FILES_REQUEST = 'kubeStateful/findFiles';
 
 /**
  * More than the index keeps, so that the files nearest the folder roots are the ones kept, as on
@@ -38,5 +40,12 @@ export function clientWorkspaceFiles(connection: Connection): WorkspaceFiles {
     async isFolder(uri) {
       return (await connection.sendRequest(IS_FOLDER_REQUEST, { uri }).catch(() => false)) === true;
     },
+    listFiles: (folderUri) => findFiles(connection, folderUri, '**/*'),
+    findByGlob: (pattern, folderUri) => findFiles(connection, folderUri, pattern),
   };
+}
+
+async function findFiles(connection: Connection, folderUri: string, pattern: string): Promise<string[]> {
+  const found: unknown = await connection.sendRequest(FIND_FILES_REQUEST, { folderUri, pattern, max: MAX_LISTED }).catch(() => []);
+  return Array.isArray(found) ? found.filter((uri): uri is string => typeof uri === 'string') : [];
 }

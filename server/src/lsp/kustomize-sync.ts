@@ -4,7 +4,6 @@ import { ParseCache } from '../engine/kustomize/parse-cache';
 import { isKustomization } from '../engine/kustomize/patch-files';
 import { buildFolder, buildFoldersOf, workspaceFiles } from '../engine/kustomize/workspace-builds';
 import { buildFromFiles } from '../files/kustomize-files';
-import type { WorkspaceFiles } from '../files/workspace-files';
 import type { ChartSyncHost } from './chart-sync';
 import { Debouncer } from './debouncer';
 import { startRun, type Runs } from './latest-run';
@@ -24,8 +23,6 @@ interface BuildState extends Runs {
 
 /** What the builds tell the server beyond the files to re-report. */
 export interface KustomizeSyncHost {
-  /** Where the files a build reads and the index lacks come from: the disk, or the client on the web. */
-  files: WorkspaceFiles;
   /** No build is waiting or under way any more. */
   buildsSettled(): void;
 }

@@ -14,12 +14,13 @@ import { analyze } from '../engine/analyze';
 import type { SourceFile } from '../engine/document/source-file';
 import { Workspace } from '../engine/workspace/workspace';
 import { isExcludedUri, isIndexedUri, MAX_INDEXED_FILES, nearestFirstUris, relativePath } from '../files/workspace-files';
+import { ChartSync } from './chart-sync';
 import { Debouncer } from './debouncer';
 import { KustomizeSync } from './kustomize-sync';
 import { toDiagnostic } from './diagnostics';
 import type { ServerContext } from './feature';
 import { features } from './features';
-import type { BaseVersions, ChartRendering, ServerHost } from './server-host';
+import type { BaseVersions, ServerHost } from './server-host';
 import { settingsFrom, type ServerSettings } from './settings';
 
 const SETTINGS_SECTION = 'kubeStateful';
@@ -47,7 +48,7 @@ export class LanguageServer {
   private clientHasProgress = false;
   private clientHasFolders = false;
   private indexGeneration = 0;
-  private readonly charts: ChartRendering;
+  private readonly charts: ChartSync;
   private readonly kustomizations: KustomizeSync;
   private readonly bases: BaseVersions;
   /** Open files whose diagnostics wait for the kustomize builds under way. */
@@ -66,10 +67,11 @@ export class LanguageServer {
       currentFile: (uri) => this.currentFile(uri),
     };
     for (const feature of features) feature.register(context);
-    this.charts = host.charts({
+    this.charts = new ChartSync({
       connection,
       documents: this.documents,
       workspace: this.workspace,
+      files: host.files,
       settings: () => this.settings,
       adoptDiskFile: (uri, text) => this.adoptDiskFile(uri, text),
       validateOpen: (uris) => this.validateOpen(uris),

@@ -3,7 +3,6 @@ import { URI } from 'vscode-uri';
 import { nodeSyncDisk, nodeWorkspaceFiles } from '../files/node-workspace-files';
 import type { WorkspaceFiles } from '../files/workspace-files';
 import { BaseSync } from './base-sync';
-import { ChartSync } from './chart-sync';
 import { clientWorkspaceFiles } from './client-workspace-files';
 import type { ServerHost } from './server-host';
 
@@ -20,9 +19,10 @@ export function nodeHost(connection: Connection): ServerHost {
       findYamlFiles: (folderUri, exclude) => by(folderUri).findYamlFiles(folderUri, exclude),
       readYamlFile: (uri) => by(uri).readYamlFile(uri),
       isFolder: (uri) => by(uri).isFolder(uri),
+      listFiles: (folderUri) => by(folderUri).listFiles(folderUri),
+      findByGlob: (pattern, folderUri) => by(folderUri).findByGlob(pattern, folderUri),
     },
     disk: nodeSyncDisk,
-    charts: (host) => new ChartSync(host),
     bases: (host) => new BaseSync(host),
   };
 }

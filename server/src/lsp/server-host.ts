@@ -1,15 +1,5 @@
 import type { SyncDisk, WorkspaceFiles } from '../files/workspace-files';
 import type { BaseSyncHost } from './base-sync';
-import type { ChartSyncHost } from './chart-sync';
-
-/** Helm chart rendering, which reads whole chart folders from disk. */
-export interface ChartRendering {
-  /** Takes the `Chart.yaml` files among the indexed URIs, and renders every chart. */
-  reset(uris: readonly string[]): Promise<void>;
-  manifestChanged(uri: string, exists: boolean): Promise<void>;
-  renderAll(): void;
-  fileChanged(uri: string): void;
-}
 
 /** The committed version of each open file, read from its git repository. */
 export interface BaseVersions {
@@ -28,7 +18,6 @@ export interface BaseVersions {
 export interface ServerHost {
   files: WorkspaceFiles;
   disk?: SyncDisk;
-  charts(host: ChartSyncHost): ChartRendering;
   bases(host: BaseSyncHost): BaseVersions;
   /** Said once in the output log when features are off for want of a disk. */
   withoutDisk?: string;

@@ -4,7 +4,8 @@ import { codeOf, file, positionOf, waitFor } from '../../vscode/suite/helpers';
 
 /*
  * The extension in VS Code's browser extension host, on the workspace of test/fixtures/vscode-suite
- * with test/fixtures/web-suite added. node:assert is a Node module, which the browser lacks.
+ * with test/fixtures/web-suite added, and the chart of test/fixtures/e2e/helm-chart in `chart/`.
+ * node:assert is a Node module, which the browser lacks.
  */
 
 function check(condition: boolean, message: string): asserts condition {
@@ -74,6 +75,29 @@ suite('Kube Stateful in the web extension host', () => {
       'a definition',
     );
     check(targetOf(links[0]!).toString() === file('headless-service.yaml').toString(), targetOf(links[0]!).toString());
+  });
+
+  test('renders a Helm chart read through the editor, and reports on the template line', async () => {
+    const document = await open('chart/templates/statefulset.yaml');
+    const diagnostics = await waitFor(
+      () => vscode.languages.getDiagnostics(document.uri),
+      (list) => list.some((diagnostic) => codeOf(diagnostic) === 'service-not-headless'),
+      'service-not-headless on the template',
+    );
+    const finding = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'service-not-headless')!;
+    check(finding.range.start.line === 7, `line ${finding.range.start.line}`);
+    check(finding.message.includes("Service 'release-name-orders-db'"), finding.message);
+  });
+
+  test('checks a chart’s values against its values.schema.json', async () => {
+    const uris = ['strict-chart/values.yaml', 'strict-chart/Chart.yaml', 'strict-chart/templates/configmap.yaml'].map(file);
+    for (const uri of uris) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    const messages = await waitFor(
+      () => uris.flatMap((uri) => vscode.languages.getDiagnostics(uri)).filter((diagnostic) => codeOf(diagnostic) === 'helm-render-error').map((diagnostic) => diagnostic.message),
+      (list) => list.length > 0,
+      'helm-render-error from the schema',
+    );
+    check(messages.some((message) => message.includes("values don't meet the specifications of the schema") && message.includes('replicaCount')), messages.join(' | '));
   });
 
   // The server shares the extension host's thread: the figures logged here say how long an edit holds it.
