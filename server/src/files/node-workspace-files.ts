@@ -1,8 +1,7 @@
 import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
-import { URI } from 'vscode-uri';
-import type { SyncDisk, WorkspaceFiles } from './workspace-files';
 import { glob } from 'tinyglobby';
-import { ALWAYS_EXCLUDED } from './workspace-files';
+import { URI } from 'vscode-uri';
+import { ALWAYS_EXCLUDED, type SyncDisk, type WorkspaceFiles } from './workspace-files';
 import { findByGlob, findYamlFiles, readYamlFile } from './yaml-files';
 
 /** The disk holds only `file:` URIs; any other scheme reads as missing. */

@@ -1,5 +1,6 @@
 import { URI, Utils } from 'vscode-uri';
 import type { TemplateSource } from '../engine/helm/authoring/definitions';
+import { uriIn } from '../files/workspace-files';
 import type { ServerContext } from './feature';
 
 /** Files a chart's templates folder can hold; `.tpl` helpers are not YAML, so the workspace does not index them. */
@@ -25,11 +26,6 @@ export function chartOfTemplate(context: ServerContext, uri: string): ChartOfTem
     folder = parent;
   }
   return undefined;
-}
-
-/** The URI of a file below a folder's URI, by its path relative to it with `/` separators. */
-export function fileIn(folderUri: string, relative: string): string {
-  return Utils.joinPath(URI.parse(folderUri), ...relative.split('/')).toString();
 }
 
 /** A file's text: the open document's, then the workspace index's, then the disk's. */
@@ -61,10 +57,10 @@ type Disk = NonNullable<ServerContext['disk']>;
 
 function collectCharts(disk: Disk, root: string, files: string[], depth: number): void {
   if (depth > 8) return;
-  collectFiles(disk, fileIn(root, 'templates'), files, 0);
-  const charts = fileIn(root, 'charts');
+  collectFiles(disk, uriIn(root, 'templates'), files, 0);
+  const charts = uriIn(root, 'charts');
   for (const sub of disk.list(charts)) {
-    if (disk.isFolder(fileIn(charts, sub))) collectCharts(disk, fileIn(charts, sub), files, depth + 1);
+    if (disk.isFolder(uriIn(charts, sub))) collectCharts(disk, uriIn(charts, sub), files, depth + 1);
   }
 }
 
@@ -72,7 +68,7 @@ function collectFiles(disk: Disk, folder: string, files: string[], depth: number
   if (depth > 8) return;
   for (const name of disk.list(folder)) {
     if (files.length >= MAX_TEMPLATES) return;
-    const full = fileIn(folder, name);
+    const full = uriIn(folder, name);
     if (disk.isFolder(full)) collectFiles(disk, full, files, depth + 1);
     else if (TEMPLATE_FILE.test(name)) files.push(full);
   }

@@ -2,8 +2,9 @@ import type { DefinitionParams, Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findDefinition } from '../engine/helm/authoring/definitions';
 import { readValues } from '../engine/helm/values/read-values';
+import { uriIn } from '../files/workspace-files';
 import type { ServerContext } from './feature';
-import { chartOfTemplate, chartTemplates, fileIn, readText } from './helm-chart-files';
+import { chartOfTemplate, chartTemplates, readText } from './helm-chart-files';
 
 /**
  * Go to definition in chart templates: a `.Values` path to its key in values.yaml,
@@ -14,7 +15,7 @@ export function helmDefinitions(context: ServerContext, params: DefinitionParams
   if (!document) return null;
   const chart = chartOfTemplate(context, params.textDocument.uri);
   if (!chart) return null;
-  const valuesUri = fileIn(chart.root, 'values.yaml');
+  const valuesUri = uriIn(chart.root, 'values.yaml');
   const valuesText = readText(context, valuesUri);
   const valuesFiles = valuesText === undefined ? [] : [{ values: readValues(valuesUri, valuesText).values, text: valuesText }];
   const templates = chartTemplates(context, chart);

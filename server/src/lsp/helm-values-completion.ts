@@ -5,8 +5,9 @@ import {
 } from 'vscode-languageserver';
 import { valuesCompletion } from '../engine/helm/authoring/values-completion';
 import { readValues } from '../engine/helm/values/read-values';
+import { uriIn } from '../files/workspace-files';
 import type { ServerContext } from './feature';
-import { chartOfTemplate, fileIn, readText } from './helm-chart-files';
+import { chartOfTemplate, readText } from './helm-chart-files';
 
 /**
  * The values keys at the cursor when it follows `.Values.` (or `.Values.a.`) in a chart
@@ -17,7 +18,7 @@ export function helmValuesCompletion(context: ServerContext, params: CompletionP
   if (!document) return undefined;
   const chart = chartOfTemplate(context, params.textDocument.uri);
   if (!chart) return undefined;
-  const valuesUri = fileIn(chart.root, 'values.yaml');
+  const valuesUri = uriIn(chart.root, 'values.yaml');
   const valuesText = readText(context, valuesUri);
   if (valuesText === undefined) return undefined;
   const { values } = readValues(valuesUri, valuesText);
