@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server and the CLI into dist/.
+// Bundles the extension client, the language server and the CLI into dist/, and the browser
+// build of the extension, client and server together.
 // Each bundle carries its dependencies, so the .vsix and the npm package need no node_modules.
 import * as esbuild from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,16 @@ const shared = {
   logLevel: 'warning',
 };
 
+/** For VS Code's web extension host, which loads an extension as CommonJS and has none of Node's modules. */
+const browser = {
+  ...shared,
+  platform: 'browser',
+  target: 'es2022',
+  define: { global: 'globalThis' },
+  banner: {},
+  external: ['vscode'],
+};
+
 const executable = { banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } };
 
 const builds = [
@@ -45,6 +56,8 @@ const builds = [
     outdir,
     external: ['vscode'],
   }),
+  // The browser build: client and server in one file.
+  esbuild.build({ ...browser, entryPoints: { 'extension-web': 'client/src/extension-web.ts' }, outdir }),
   esbuild.build({ ...shared, ...executable, entryPoints: { server: 'server/src/server.ts' }, outdir }),
   esbuild.build({ ...shared, ...executable, entryPoints: { cli: 'server/src/cli.ts' }, outdir }),
 ];
@@ -57,6 +70,7 @@ if (process.argv.includes('--test-suite')) {
       outdir: 'dist-test',
       external: ['vscode', 'mocha'],
     }),
+    esbuild.build({ ...browser, entryPoints: { 'web-suite': 'test/web/suite/index.ts' }, outdir: 'dist-test' }),
   );
 }
 await Promise.all(builds);

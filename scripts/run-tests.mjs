@@ -1,6 +1,7 @@
 // Runs the tests with node's test runner, TypeScript loaded through tsx: first every
 // test/**/*.test.ts file (unit and protocol tests), then the editor scenarios in
-// test/**/*.e2e.ts, which drive the packaged extension in a real VS Code. When editor tests are
+// test/**/*.e2e.ts, which drive the packaged extension in a real VS Code (test/e2e) and the
+// browser build in VS Code's web extension host (test/web). When editor tests are
 // among them (those and test/editors/), scripts/prepare-editors.ts first installs what they
 // drive, outside any test's timeout.
 //   node scripts/run-tests.mjs            both stages

@@ -45,6 +45,7 @@ describe('the .vsix package', () => {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/extension-web.js',
       'dist/extension.js',
       'dist/server.js',
       'media/icon.png',

@@ -68,12 +68,14 @@ describe('what the extension and the server may do', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     const settings = Object.keys(manifest.contributes.configuration.properties);
     assert.deepEqual(settings.filter((name) => /path|command|executable|program|binary|runtime|args|env|node|script|plugin/i.test(name)), []);
-    // The server is the extension's own bundle, started as a Node module; no executable is configured.
+    // The server is the extension's own bundle: on the desktop started as a Node module, in the
+    // browser run in-process from the same bundle as the client; no executable is configured.
     const starters = sourcesIn(path.join(ROOT, 'client', 'src')).filter((file) => readFileSync(file, 'utf8').includes('new LanguageClient('));
-    assert.equal(starters.length, 1);
-    const starter = readFileSync(starters[0], 'utf8');
-    assert.match(starter, /const module = context\.asAbsolutePath\(path\.join\('dist', 'server\.js'\)\);/);
-    assert.doesNotMatch(starter, /\bcommand\s*:|getConfiguration/);
+    assert.deepEqual(starters.map((file) => path.relative(ROOT, file).split(path.sep).join('/')).sort(), ['client/src/language-client.ts', 'client/src/web-language-client.ts']);
+    const [desktop, web] = starters.sort().map((file) => readFileSync(file, 'utf8'));
+    assert.match(desktop!, /const module = context\.asAbsolutePath\(path\.join\('dist', 'server\.js'\)\);/);
+    assert.match(web!, /import \{ startWebServer \} from '\.\.\/\.\.\/server\/src\/web-server';/);
+    for (const starter of [desktop!, web!]) assert.doesNotMatch(starter, /\bcommand\s*:|getConfiguration|new Worker/);
   });
 });
 

@@ -1,12 +1,12 @@
 import { Disposable, workspace, type TextDocumentContentProvider, type Uri } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { COMMITTED_SCHEME, COMMITTED_TEXT_REQUEST } from './protocol';
 
 /**
  * Serves the committed versions of files that `immutable-field-changed` points to, read-only:
  * the server reads them from the repository, so the client needs neither git nor its extension.
  */
-export function registerCommittedVersions(client: LanguageClient): Disposable {
+export function registerCommittedVersions(client: BaseLanguageClient): Disposable {
   const provider: TextDocumentContentProvider = {
     async provideTextDocumentContent(uri: Uri): Promise<string> {
       try {

@@ -32,3 +32,15 @@ export const COMMITTED_TEXT_REQUEST = 'kubeStateful/committedText';
 
 /** The scheme of the read-only committed versions that related information points to. */
 export const COMMITTED_SCHEME = 'kube-stateful-git';
+
+/** The server's request, for a folder not on its disk, for its YAML files: `{ folderUri, max }`, answered with URIs. */
+export const FIND_YAML_FILES_REQUEST = 'kubeStateful/findYamlFiles';
+
+/** The server's request for the text of a file not on its disk: `{ uri, maxBytes }`. */
+export const READ_FILE_REQUEST = 'kubeStateful/readFile';
+
+/** The server's request whether a URI not on its disk names a folder: `{ uri }`. */
+export const IS_FOLDER_REQUEST = 'kubeStateful/isFolder';
+
+/** The server's request for the files below a folder not on its disk that match a glob: `{ folderUri, pattern, max }`. */
+export const FIND_FILES_REQUEST = 'kubeStateful/findFiles';

@@ -7,6 +7,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/engine/analyze';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
+import { nodeWorkspaceFiles } from '../../server/src/files/node-workspace-files';
 import { findYamlFiles, readYamlFile } from '../../server/src/files/yaml-files';
 import { ChartSync, RENDERED_MANIFEST_CHANGED } from '../../server/src/lsp/chart-sync';
 import { settingsFrom } from '../../server/src/lsp/settings';
@@ -88,6 +89,7 @@ class EditorSession {
       connection: this.connection as unknown as Connection,
       documents,
       workspace: this.workspace,
+      files: nodeWorkspaceFiles,
       settings: () => this.settings,
       adoptDiskFile: (uri, text) => (this.open.has(uri) ? [] : this.workspace.set(uri, text)),
       validateOpen: (uris) => uris.forEach((uri) => this.validate(uri)),
@@ -101,7 +103,7 @@ class EditorSession {
       const content = await readYamlFile(file);
       if (content.kind === 'text') this.workspace.set(fileUri(file), content.text);
     }
-    await this.sync.reset(files);
+    await this.sync.reset(files.map(fileUri));
   }
 
   openDocument(relative: string): void {

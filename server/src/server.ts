@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { LanguageServer } from './lsp/language-server';
+import { nodeHost } from './lsp/node-host';
 import { version } from '../../package.json';
 
 const USAGE = `kube-stateful-language-server ${version}
@@ -17,5 +18,5 @@ if (args.includes('--version') || args.includes('-v')) {
   // A bug of ours must cost one answer, not the editor's checks for the session.
   process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected error: ${String(reason)}`));
-  new LanguageServer(connection).listen();
+  new LanguageServer(connection, nodeHost(connection)).listen();
 }

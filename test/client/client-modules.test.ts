@@ -8,6 +8,10 @@ import {
   COMMITTED_SCHEME as CLIENT_COMMITTED_SCHEME,
   COMMITTED_TEXT_REQUEST as CLIENT_COMMITTED_REQUEST,
   DIAGNOSTIC_SOURCE as CLIENT_SOURCE,
+  FIND_FILES_REQUEST as CLIENT_FIND_FILES,
+  FIND_YAML_FILES_REQUEST as CLIENT_FIND_YAML_FILES,
+  IS_FOLDER_REQUEST as CLIENT_IS_FOLDER,
+  READ_FILE_REQUEST as CLIENT_READ_FILE,
   JSON_SCHEMA_REQUEST as CLIENT_REQUEST,
   RENDERED_MANIFEST_CHANGED as CLIENT_MANIFEST_CHANGED,
   RENDERED_MANIFEST_REQUEST as CLIENT_MANIFEST_REQUEST,
@@ -23,6 +27,7 @@ import { rules } from '../../server/src/engine/rules';
 import { Workspace } from '../../server/src/engine/workspace/workspace';
 import { COMMITTED_SCHEME, COMMITTED_TEXT_REQUEST } from '../../server/src/lsp/base-sync';
 import { RENDERED_MANIFEST_CHANGED, RENDERED_MANIFEST_REQUEST } from '../../server/src/lsp/chart-sync';
+import { FIND_FILES_REQUEST, FIND_YAML_FILES_REQUEST, IS_FOLDER_REQUEST, READ_FILE_REQUEST } from '../../server/src/lsp/client-workspace-files';
 import { QUICK_FIX_COMMAND, REVEAL_LOCATION_COMMAND } from '../../server/src/lsp/code-lens';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/diagnostics';
 import { JSON_SCHEMA_REQUEST } from '../../server/src/lsp/json-schema-request';
@@ -54,6 +59,13 @@ describe('what the client shares with the server', () => {
   it('serves the committed versions by the scheme and method the server uses', () => {
     assert.equal(CLIENT_COMMITTED_SCHEME, COMMITTED_SCHEME);
     assert.equal(CLIENT_COMMITTED_REQUEST, COMMITTED_TEXT_REQUEST);
+  });
+
+  it('answers the server’s questions about files off its disk by the methods it asks with', () => {
+    assert.equal(CLIENT_FIND_YAML_FILES, FIND_YAML_FILES_REQUEST);
+    assert.equal(CLIENT_READ_FILE, READ_FILE_REQUEST);
+    assert.equal(CLIENT_IS_FOLDER, IS_FOLDER_REQUEST);
+    assert.equal(CLIENT_FIND_FILES, FIND_FILES_REQUEST);
   });
 
   it('recognises the server’s diagnostics by their source', () => {

@@ -1,5 +1,5 @@
 import { commands, Uri, window, workspace, type Disposable } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { JSON_SCHEMA_REQUEST } from '../protocol';
 
 export const EXPORT_JSON_SCHEMA = 'kubeStateful.exportJsonSchema';
@@ -9,7 +9,7 @@ const DEFAULT_NAME = 'kube-stateful.schema.json';
  * Kube Stateful: Export JSON Schema: asks the server for the JSON Schema of the kinds it
  * checks and saves it where the user picks, for the YAML extension or other tools.
  */
-export function registerExportJsonSchema(client: LanguageClient): Disposable {
+export function registerExportJsonSchema(client: BaseLanguageClient): Disposable {
   return commands.registerCommand(EXPORT_JSON_SCHEMA, async () => {
     let schema: unknown;
     try {

@@ -1,6 +1,5 @@
 import { commands, Disposable, Selection, TextEditorRevealType, Uri, window } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Range as LspRange } from 'vscode-languageclient';
+import type { BaseLanguageClient, Range as LspRange } from 'vscode-languageclient';
 import { QUICK_FIX_COMMAND, REVEAL_LOCATION_COMMAND } from '../protocol';
 
 /**
@@ -8,7 +7,7 @@ import { QUICK_FIX_COMMAND, REVEAL_LOCATION_COMMAND } from '../protocol';
  * or open the quick fixes where a finding is (no headless Service). Their arguments are a URI
  * and a range as LSP writes them.
  */
-export function registerLensCommands(client: LanguageClient): Disposable {
+export function registerLensCommands(client: BaseLanguageClient): Disposable {
   const open = async (uri: unknown, range: unknown) => {
     if (typeof uri !== 'string' || !isRange(range)) return undefined;
     const selection = client.protocol2CodeConverter.asRange(range);

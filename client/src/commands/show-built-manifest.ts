@@ -1,5 +1,5 @@
 import { commands, Disposable, window } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { BUILT_MANIFEST_CHANGED, BUILT_MANIFEST_REQUEST } from '../protocol';
 import { failureText, registerManifestView } from './virtual-manifest';
 
@@ -14,7 +14,7 @@ type Answer = { kustomization: string; text: string } | { choices: { kustomizati
  * several builds read it). The document follows the server's builds; its URI's query is the
  * kustomization file.
  */
-export function registerShowBuiltManifest(client: LanguageClient): Disposable {
+export function registerShowBuiltManifest(client: BaseLanguageClient): Disposable {
   const view = registerManifestView(client, {
     scheme: BUILT_SCHEME,
     async text(languageClient, kustomization) {
@@ -43,7 +43,7 @@ export function registerShowBuiltManifest(client: LanguageClient): Disposable {
 }
 
 /** The kustomization to show for a file: the only one reading it, or the one the user picks. */
-async function pickKustomization(client: LanguageClient, uri: string): Promise<string | undefined> {
+async function pickKustomization(client: BaseLanguageClient, uri: string): Promise<string | undefined> {
   const answer = await client.sendRequest<Answer>(BUILT_MANIFEST_REQUEST, { uri }).catch(() => null);
   if (!answer) {
     void window.showInformationMessage('No kustomization in the workspace uses this file.');

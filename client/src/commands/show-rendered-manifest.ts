@@ -1,5 +1,5 @@
 import { commands, Disposable, window } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { RENDERED_MANIFEST_CHANGED, RENDERED_MANIFEST_REQUEST } from '../protocol';
 import { failureText, registerManifestView } from './virtual-manifest';
 
@@ -11,7 +11,7 @@ export const RENDERED_SCHEME = 'kube-stateful-rendered';
  * what the chart of the active file renders to, as `helm template` prints it. The document
  * follows the server's renders. Its URI carries the chart file it was opened for in the query.
  */
-export function registerShowRenderedManifest(client: LanguageClient): Disposable {
+export function registerShowRenderedManifest(client: BaseLanguageClient): Disposable {
   const view = registerManifestView(client, {
     scheme: RENDERED_SCHEME,
     async text(languageClient, source) {

@@ -1,11 +1,11 @@
 import { Disposable, EventEmitter, Uri, ViewColumn, window, workspace, type TextDocumentContentProvider } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 
 /** What sets one kind of shown manifest (a chart's render, a kustomization's build) apart. */
 export interface ManifestView {
   readonly scheme: string;
   /** The document's text for the source its URI's query names. */
-  text(client: LanguageClient, query: string): Promise<string>;
+  text(client: BaseLanguageClient, query: string): Promise<string>;
   readonly changedNotification: string;
   /** Whether a changed notification's params concern the document opened with this query. */
   concerns(params: unknown, query: string): boolean;
@@ -15,7 +15,7 @@ export interface ManifestView {
  * A read-only virtual document kind that follows the server: each change notification refreshes
  * the documents it concerns. Returns the opener of such a document and what to dispose.
  */
-export function registerManifestView(client: LanguageClient, view: ManifestView): { show: (path: string, query: string) => Promise<void>; disposable: Disposable } {
+export function registerManifestView(client: BaseLanguageClient, view: ManifestView): { show: (path: string, query: string) => Promise<void>; disposable: Disposable } {
   const changes = new EventEmitter<Uri>();
   const shown = new Set<string>();
   const provider: TextDocumentContentProvider = {

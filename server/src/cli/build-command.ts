@@ -3,7 +3,8 @@ import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { buildKustomization, type BuildOptions } from '../engine/kustomize/build';
 import { KUSTOMIZATION_NAMES } from '../engine/kustomize/files';
-import { buildFromDisk } from '../files/kustomize-files';
+import { buildFromFiles } from '../files/kustomize-files';
+import { nodeWorkspaceFiles } from '../files/node-workspace-files';
 import { UsageError } from './collect-files';
 import type { Output } from './output';
 import { problemLine } from './problem-line';
@@ -28,7 +29,7 @@ export async function buildCommand(args: BuildArguments, cwd: string, output: Ou
   const found = await Promise.all(KUSTOMIZATION_NAMES.map((name) => fs.stat(path.join(folder, name)).then((stat) => stat.isFile(), () => false)));
   if (!found.includes(true)) throw new UsageError(`'${args.folder ?? '.'}' holds no kustomization.yaml, kustomization.yml or Kustomization.`);
   const options: BuildOptions = { order: order as BuildOptions['order'] };
-  const build = await buildFromDisk((files) => buildKustomization(files, URI.file(folder).toString(), options));
+  const build = await buildFromFiles(nodeWorkspaceFiles, (files) => buildKustomization(files, URI.file(folder).toString(), options));
   output.stdout(build.text.text);
   const texts = new Map<string, string>();
   for (const problem of build.problems) output.stderr(await problemLine({ ...problem, label: problem.code }, cwd, texts));

@@ -4,7 +4,8 @@ import type { EngineConfig } from '../engine/config';
 import type { BaseVersion } from '../engine/workspace/base-versions';
 import { Workspace } from '../engine/workspace/workspace';
 import { buildFolder, buildFoldersOf, workspaceFiles } from '../engine/kustomize/workspace-builds';
-import { buildFromDisk } from '../files/kustomize-files';
+import { buildFromFiles } from '../files/kustomize-files';
+import { nodeWorkspaceFiles } from '../files/node-workspace-files';
 import { readYamlFile } from '../files/yaml-files';
 import { chartRoots, renderCharts, type ChartRendering } from './charts';
 import { UsageError } from './collect-files';
@@ -35,7 +36,7 @@ export async function lintFiles(
   }
   if (charts) await renderCharts(workspace, chartRoots(files), charts);
   for (const folder of buildFoldersOf(workspace)) {
-    workspace.setBuild(await buildFromDisk((disk) => buildFolder(workspaceFiles(workspace, disk), folder)));
+    workspace.setBuild(await buildFromFiles(nodeWorkspaceFiles, (disk) => buildFolder(workspaceFiles(workspace, disk), folder)));
   }
   return files.map((file) => ({ file, findings: analyze(workspace, uris.get(file)!) }));
 }

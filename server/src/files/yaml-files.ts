@@ -3,23 +3,9 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { MAX_FILE_BYTES } from '../engine/document/source-file';
+import { ALWAYS_EXCLUDED, YAML_PATTERNS, type ReadResult } from './workspace-files';
 
-/** YAML files by extension, and kustomize's third name for a kustomization, which has none. */
-const YAML_PATTERNS = ['**/*.yaml', '**/*.yml', '**/Kustomization'];
-const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
-
-/**
- * The most workspace files the language server indexes. Each parsed file holds about thirty
- * times its size in memory, and a checkout of generated or vendored YAML can hold hundreds of
- * thousands; past this many, the files nearest the folder root are kept.
- */
-export const MAX_INDEXED_FILES = 10_000;
-
-/** Files nearest their folder's root first, then by path: the order in which indexing keeps files. */
-export function nearestFirst(files: readonly string[]): string[] {
-  const depth = (file: string) => file.split(path.sep).length;
-  return [...files].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
-}
+export { MAX_INDEXED_FILES, type ReadResult } from './workspace-files';
 
 /** Every YAML file below `root`, leaving out dependencies, Git internals and `exclude` globs. */
 export function findYamlFiles(root: string, exclude: readonly string[] = []): Promise<string[]> {
@@ -46,29 +32,6 @@ export function isInside(root: string, file: string): boolean {
   const relative = path.relative(root, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
-
-function relativePosix(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
-}
-
-/** Whether a file below `root` is left out by the fixed exclusions or the `exclude` globs. */
-export function isExcludedPath(root: string, file: string, exclude: readonly string[] = []): boolean {
-  return picomatch.isMatch(relativePosix(root, file), [...ALWAYS_EXCLUDED, ...exclude], { dot: true });
-}
-
-/** Whether a file is one that `findYamlFiles(root, exclude)` would list. */
-export function isIndexedPath(root: string, file: string, exclude: readonly string[] = []): boolean {
-  return (
-    isInside(root, file) &&
-    picomatch.isMatch(relativePosix(root, file), YAML_PATTERNS, { dot: true }) &&
-    !isExcludedPath(root, file, exclude)
-  );
-}
-
-export type ReadResult =
-  | { kind: 'text'; text: string }
-  | { kind: 'oversized'; bytes: number }
-  | { kind: 'unreadable'; reason: string };
 
 /**
  * Reads a file unless it is over the size limit, without throwing. A FIFO or device named like a

@@ -1,15 +1,12 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import type { ChartFiles, ChartRender, RenderOptions, ValuesFile } from '../engine/helm/chart/chart-render';
 import { printManifest } from '../engine/helm/chart/manifest';
 import { IncrementalChartRenderer } from '../engine/helm/chart/incremental-render';
 import type { Workspace } from '../engine/workspace/workspace';
-import { chartRoots } from '../cli/charts';
-import { readChartFiles } from '../files/chart-files';
-import { findByGlob, isInside } from '../files/yaml-files';
+import { chartRootUris, readChartFolder } from '../files/chart-folder';
+import { relativePath, uriIn, type WorkspaceFiles } from '../files/workspace-files';
 import { Debouncer } from './debouncer';
 import { startRun, type Runs } from './latest-run';
 import type { ServerSettings } from './settings';
@@ -24,6 +21,8 @@ export interface ChartSyncHost {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   workspace: Workspace;
+  /** The workspace's files, on disk or asked of the client. */
+  files: WorkspaceFiles;
   settings(): ServerSettings;
   /** Puts a chart file read from disk into the workspace unless an editor has it open; returns the files to re-report. */
   adoptDiskFile(uri: string, text: string): string[];
@@ -45,9 +44,9 @@ interface ChartState extends Runs {
  * over the disk; an edit to any file of a chart renders it again after a short quiet period.
  */
 export class ChartSync {
-  /** The `Chart.yaml` files known on disk, as paths. */
+  /** The `Chart.yaml` files known in the workspace, as URIs. */
   private readonly manifests = new Set<string>();
-  /** Top-level chart folders, as paths. */
+  /** Top-level chart folders, as URIs. */
   private readonly charts = new Map<string, ChartState>();
   private readonly debouncer = new Debouncer();
 
@@ -55,18 +54,18 @@ export class ChartSync {
     host.connection.onRequest(RENDERED_MANIFEST_REQUEST, (params: { uri?: unknown }) => this.renderedManifest(params?.uri));
   }
 
-  /** Replaces the known `Chart.yaml` files with those among `files` (paths), and renders every chart. */
-  async reset(files: readonly string[]): Promise<void> {
+  /** Replaces the known `Chart.yaml` files with those among `uris`, and renders every chart. */
+  async reset(uris: readonly string[]): Promise<void> {
     this.manifests.clear();
-    for (const file of files) if (path.basename(file) === 'Chart.yaml') this.manifests.add(file);
+    for (const uri of uris) if (Utils.basename(URI.parse(uri)) === 'Chart.yaml') this.manifests.add(uri);
     await this.updateRoots();
   }
 
-  /** A `Chart.yaml` appeared or went away on disk. */
-  async manifestChanged(file: string, exists: boolean): Promise<void> {
-    if (exists === this.manifests.has(file)) return;
-    if (exists) this.manifests.add(file);
-    else this.manifests.delete(file);
+  /** A `Chart.yaml` appeared or went away. */
+  async manifestChanged(uri: string, exists: boolean): Promise<void> {
+    if (exists === this.manifests.has(uri)) return;
+    if (exists) this.manifests.add(uri);
+    else this.manifests.delete(uri);
     await this.updateRoots();
   }
 
@@ -81,12 +80,12 @@ export class ChartSync {
   }
 
   private async updateRoots(): Promise<void> {
-    const roots = new Set(chartRoots([...this.manifests]));
+    const roots = new Set(chartRootUris([...this.manifests]));
     for (const root of [...this.charts.keys()]) {
       if (roots.has(root)) continue;
       this.debouncer.cancel(root);
       this.charts.delete(root);
-      this.host.validateOpen(this.host.workspace.deleteChartRender(URI.file(root).toString()));
+      this.host.validateOpen(this.host.workspace.deleteChartRender(root));
     }
     const renders: Promise<void>[] = [];
     for (const root of roots) {
@@ -97,9 +96,7 @@ export class ChartSync {
   }
 
   private chartsOf(uri: string): string[] {
-    const parsed = URI.parse(uri);
-    const file = parsed.scheme === 'file' ? parsed.fsPath : undefined;
-    return [...this.charts].filter(([root, state]) => (file !== undefined && isInside(root, file)) || state.valuesUris.has(uri)).map(([root]) => root);
+    return [...this.charts].filter(([root, state]) => relativePath(root, uri) !== undefined || state.valuesUris.has(uri)).map(([root]) => root);
   }
 
   private schedule(root: string): void {
@@ -119,7 +116,7 @@ export class ChartSync {
     const affected: string[] = [];
     for (const [relative, text] of files.files) {
       if (!/\.(tpl|ya?ml)$/i.test(relative)) continue;
-      const uri = URI.file(path.join(root, ...relative.split('/'))).toString();
+      const uri = uriIn(root, relative);
       if (!this.host.workspace.get(uri)) affected.push(...this.host.adoptDiskFile(uri, text));
     }
     for (const file of options.valuesFiles) {
@@ -133,14 +130,13 @@ export class ChartSync {
     void this.host.connection.sendNotification(RENDERED_MANIFEST_CHANGED, { rootUri: render.rootUri });
   }
 
-  /** The chart's files from disk, with the text of its open documents in place of what is saved. */
+  /** The chart's saved files, with the text of its open documents in place of what is saved. */
   private async chartFiles(root: string): Promise<ChartFiles> {
-    const read = await readChartFiles(root);
+    const read = await readChartFolder(this.host.files, root);
     const files = new Map(read.files);
     for (const document of this.host.documents.all()) {
-      const parsed = URI.parse(document.uri);
-      if (parsed.scheme !== 'file' || !isInside(root, parsed.fsPath)) continue;
-      files.set(path.relative(root, parsed.fsPath).split(path.sep).join('/'), document.getText());
+      const relative = relativePath(root, document.uri);
+      if (relative !== undefined) files.set(relative, document.getText());
     }
     return { rootUri: read.rootUri, files };
   }
@@ -150,11 +146,10 @@ export class ChartSync {
     const valuesFiles: ValuesFile[] = [];
     const seen = new Set<string>();
     for (const pattern of settings.helmValuesFiles) {
-      const matches = await findByGlob(pattern, root).catch(() => [] as string[]);
-      for (const file of matches.sort()) {
-        const uri = URI.file(file).toString();
+      const matches = await this.host.files.findByGlob(pattern, root).catch(() => [] as string[]);
+      for (const uri of matches.sort()) {
         if (seen.has(uri)) continue;
-        const text = this.host.documents.get(uri)?.getText() ?? (await fs.readFile(file, 'utf8').catch(() => undefined));
+        const text = this.host.documents.get(uri)?.getText() ?? (await this.savedText(uri));
         if (text === undefined) continue;
         seen.add(uri);
         valuesFiles.push({ uri, text: text.startsWith('\ufeff') ? text.slice(1) : text });
@@ -169,6 +164,11 @@ export class ChartSync {
     };
   }
 
+  private async savedText(uri: string): Promise<string | undefined> {
+    const read = await this.host.files.readYamlFile(uri);
+    return read.kind === 'text' ? read.text : undefined;
+  }
+
   /** The renderer reports problems in its result; one that throws has a bug, which fails only its chart. */
   private renderSafely(root: string, state: ChartState, files: ChartFiles, options: RenderOptions): ChartRender {
     try {
@@ -179,7 +179,7 @@ export class ChartSync {
       this.logFailure(root, error);
       return {
         rootUri: files.rootUri,
-        chartName: path.basename(root),
+        chartName: Utils.basename(URI.parse(root)),
         templates: [],
         problems: [
           {

@@ -2,6 +2,7 @@ import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SourceFile } from '../engine/document/source-file';
 import type { Workspace } from '../engine/workspace/workspace';
+import type { SyncDisk } from '../files/workspace-files';
 import type { ServerSettings } from './settings';
 
 /** What a feature of the server (hover, completion, code actions) may use. */
@@ -9,6 +10,8 @@ export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   workspace: Workspace;
+  /** Files that neither an editor nor the index holds; none in the browser. */
+  disk?: SyncDisk;
   settings(): ServerSettings;
   /**
    * The parsed file for an open document, with any edit still waiting for its debounce

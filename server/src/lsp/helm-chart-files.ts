@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import type { TemplateSource } from '../engine/helm/authoring/definitions';
+import { uriIn } from '../files/workspace-files';
 import type { ServerContext } from './feature';
 
 /** Files a chart's templates folder can hold; `.tpl` helpers are not YAML, so the workspace does not index them. */
@@ -11,86 +10,66 @@ const MAX_TEMPLATES = 2000;
 
 /** The chart a document under `templates/` belongs to: the nearest ancestor folder with a Chart.yaml. */
 export interface ChartOfTemplate {
-  /** The chart's folder on disk. */
+  /** The chart's folder, as a URI. */
   readonly root: string;
 }
 
 /** The chart whose `templates/` folder (at any depth) holds the document, or undefined for other files. */
 export function chartOfTemplate(context: ServerContext, uri: string): ChartOfTemplate | undefined {
-  const parsed = URI.parse(uri);
-  if (parsed.scheme !== 'file') return undefined;
-  const file = parsed.fsPath;
-  let folder = path.dirname(file);
+  let folder = Utils.dirname(URI.parse(uri));
   let sawTemplates = false;
   for (let depth = 0; depth < 64; depth++) {
-    if (sawTemplates && exists(context, path.join(folder, 'Chart.yaml'))) return { root: folder };
-    if (path.basename(folder) === 'templates') sawTemplates = true;
-    const parent = path.dirname(folder);
-    if (parent === folder) return undefined;
+    if (sawTemplates && exists(context, Utils.joinPath(folder, 'Chart.yaml').toString())) return { root: folder.toString() };
+    if (Utils.basename(folder) === 'templates') sawTemplates = true;
+    const parent = Utils.dirname(folder);
+    if (parent.path === folder.path) return undefined;
     folder = parent;
   }
   return undefined;
 }
 
 /** A file's text: the open document's, then the workspace index's, then the disk's. */
-export function readText(context: ServerContext, file: string): string | undefined {
-  const uri = URI.file(file).toString();
+export function readText(context: ServerContext, uri: string): string | undefined {
   const open = context.documents.get(uri);
   if (open) return open.getText();
   const indexed = context.workspace.get(uri);
   if (indexed) return indexed.text;
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return context.disk?.readText(uri);
 }
 
-function exists(context: ServerContext, file: string): boolean {
-  const uri = URI.file(file).toString();
-  return context.documents.get(uri) !== undefined || context.workspace.get(uri) !== undefined || existsSync(file);
+function exists(context: ServerContext, uri: string): boolean {
+  return context.documents.get(uri) !== undefined || context.workspace.get(uri) !== undefined || (context.disk?.exists(uri) ?? false);
 }
 
 /** The templates of the chart and of the subcharts under its `charts/` folder, as Helm's one namespace of `define`s holds them. */
 export function chartTemplates(context: ServerContext, chart: ChartOfTemplate): TemplateSource[] {
+  const disk = context.disk;
+  if (!disk) return [];
   const files: string[] = [];
-  collectCharts(chart.root, files, 0);
-  return files.flatMap((file) => {
-    const text = readText(context, file);
-    return text === undefined ? [] : [{ uri: URI.file(file).toString(), text }];
+  collectCharts(disk, chart.root, files, 0);
+  return files.flatMap((uri) => {
+    const text = readText(context, uri);
+    return text === undefined ? [] : [{ uri, text }];
   });
 }
 
-function collectCharts(root: string, files: string[], depth: number): void {
+type Disk = NonNullable<ServerContext['disk']>;
+
+function collectCharts(disk: Disk, root: string, files: string[], depth: number): void {
   if (depth > 8) return;
-  collectFiles(path.join(root, 'templates'), files, 0);
-  for (const sub of entries(path.join(root, 'charts'))) {
-    if (isDirectory(path.join(root, 'charts', sub))) collectCharts(path.join(root, 'charts', sub), files, depth + 1);
+  collectFiles(disk, uriIn(root, 'templates'), files, 0);
+  const charts = uriIn(root, 'charts');
+  for (const sub of disk.list(charts)) {
+    if (disk.isFolder(uriIn(charts, sub))) collectCharts(disk, uriIn(charts, sub), files, depth + 1);
   }
 }
 
-function collectFiles(folder: string, files: string[], depth: number): void {
+function collectFiles(disk: Disk, folder: string, files: string[], depth: number): void {
   if (depth > 8) return;
-  for (const name of entries(folder)) {
+  for (const name of disk.list(folder)) {
     if (files.length >= MAX_TEMPLATES) return;
-    const full = path.join(folder, name);
-    if (isDirectory(full)) collectFiles(full, files, depth + 1);
+    const full = uriIn(folder, name);
+    if (disk.isFolder(full)) collectFiles(disk, full, files, depth + 1);
     else if (TEMPLATE_FILE.test(name)) files.push(full);
-  }
-}
-
-function entries(folder: string): string[] {
-  try {
-    return readdirSync(folder).sort();
-  } catch {
-    return [];
-  }
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -1,9 +1,8 @@
 import type { DefinitionParams, Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import path from 'node:path';
-import { URI } from 'vscode-uri';
 import { findDefinition } from '../engine/helm/authoring/definitions';
 import { readValues } from '../engine/helm/values/read-values';
+import { uriIn } from '../files/workspace-files';
 import type { ServerContext } from './feature';
 import { chartOfTemplate, chartTemplates, readText } from './helm-chart-files';
 
@@ -16,9 +15,8 @@ export function helmDefinitions(context: ServerContext, params: DefinitionParams
   if (!document) return null;
   const chart = chartOfTemplate(context, params.textDocument.uri);
   if (!chart) return null;
-  const valuesFile = path.join(chart.root, 'values.yaml');
-  const valuesUri = URI.file(valuesFile).toString();
-  const valuesText = readText(context, valuesFile);
+  const valuesUri = uriIn(chart.root, 'values.yaml');
+  const valuesText = readText(context, valuesUri);
   const valuesFiles = valuesText === undefined ? [] : [{ values: readValues(valuesUri, valuesText).values, text: valuesText }];
   const templates = chartTemplates(context, chart);
   const found = findDefinition(document.getText(), document.offsetAt(params.position), valuesFiles, templates);

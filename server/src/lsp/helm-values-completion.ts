@@ -1,12 +1,11 @@
-import path from 'node:path';
 import {
   CompletionItemKind,
   type CompletionItem,
   type CompletionParams,
 } from 'vscode-languageserver';
-import { URI } from 'vscode-uri';
 import { valuesCompletion } from '../engine/helm/authoring/values-completion';
 import { readValues } from '../engine/helm/values/read-values';
+import { uriIn } from '../files/workspace-files';
 import type { ServerContext } from './feature';
 import { chartOfTemplate, readText } from './helm-chart-files';
 
@@ -19,10 +18,9 @@ export function helmValuesCompletion(context: ServerContext, params: CompletionP
   if (!document) return undefined;
   const chart = chartOfTemplate(context, params.textDocument.uri);
   if (!chart) return undefined;
-  const valuesFile = path.join(chart.root, 'values.yaml');
-  const valuesText = readText(context, valuesFile);
+  const valuesUri = uriIn(chart.root, 'values.yaml');
+  const valuesText = readText(context, valuesUri);
   if (valuesText === undefined) return undefined;
-  const valuesUri = URI.file(valuesFile).toString();
   const { values } = readValues(valuesUri, valuesText);
   const found = valuesCompletion(document.getText(), document.offsetAt(params.position), values, valuesText);
   if (!found) return undefined;

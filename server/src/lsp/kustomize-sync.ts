@@ -3,7 +3,7 @@ import { folderOf, relativeTo } from '../engine/kustomize/files';
 import { ParseCache } from '../engine/kustomize/parse-cache';
 import { isKustomization } from '../engine/kustomize/patch-files';
 import { buildFolder, buildFoldersOf, workspaceFiles } from '../engine/kustomize/workspace-builds';
-import { buildFromDisk } from '../files/kustomize-files';
+import { buildFromFiles } from '../files/kustomize-files';
 import type { ChartSyncHost } from './chart-sync';
 import { Debouncer } from './debouncer';
 import { startRun, type Runs } from './latest-run';
@@ -104,7 +104,7 @@ export class KustomizeSync {
   private async buildNow(folder: string, state: BuildState, generation: number): Promise<void> {
     await this.turns.next();
     if (state.generation !== generation || this.builds.get(folder) !== state) return;
-    const build = await buildFromDisk((disk) => buildFolder(this.filesOver(disk), folder, this.cache));
+    const build = await buildFromFiles(this.host.files, (disk) => buildFolder(this.filesOver(disk), folder, this.cache));
     if (state.generation !== generation || this.builds.get(folder) !== state) return;
     const affected = state.kustomization !== undefined && state.kustomization !== build.uri ? this.host.workspace.deleteBuild(state.kustomization) : [];
     state.kustomization = build.uri;

@@ -9,19 +9,18 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import path from 'node:path';
-import { URI } from 'vscode-uri';
+import { URI, Utils } from 'vscode-uri';
 import { analyze } from '../engine/analyze';
 import type { SourceFile } from '../engine/document/source-file';
 import { Workspace } from '../engine/workspace/workspace';
-import { findYamlFiles, isExcludedPath, isIndexedPath, isInside, MAX_INDEXED_FILES, nearestFirst, readYamlFile } from '../files/yaml-files';
-import { BaseSync } from './base-sync';
+import { isExcludedUri, isIndexedUri, MAX_INDEXED_FILES, nearestFirstUris, relativePath } from '../files/workspace-files';
 import { ChartSync } from './chart-sync';
 import { Debouncer } from './debouncer';
 import { KustomizeSync } from './kustomize-sync';
 import { toDiagnostic } from './diagnostics';
 import type { ServerContext } from './feature';
 import { features } from './features';
+import type { BaseVersions, ServerHost } from './server-host';
 import { settingsFrom, type ServerSettings } from './settings';
 
 const SETTINGS_SECTION = 'kubeStateful';
@@ -40,6 +39,7 @@ export class LanguageServer {
   /** Workspace files indexed from disk, as opposed to open editors. */
   private readonly diskUris = new Set<string>();
   private settings: ServerSettings = settingsFrom(undefined);
+  /** The workspace folders, as URIs. */
   private folders: string[] = [];
   private clientHasConfiguration = false;
   private clientRegistersConfiguration = false;
@@ -50,15 +50,19 @@ export class LanguageServer {
   private indexGeneration = 0;
   private readonly charts: ChartSync;
   private readonly kustomizations: KustomizeSync;
-  private readonly bases: BaseSync;
+  private readonly bases: BaseVersions;
   /** Open files whose diagnostics wait for the kustomize builds under way. */
   private readonly heldForBuilds: string[] = [];
 
-  constructor(private readonly connection: Connection) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: ServerHost,
+  ) {
     const context: ServerContext = {
       connection,
       documents: this.documents,
       workspace: this.workspace,
+      disk: host.disk,
       settings: () => this.settings,
       currentFile: (uri) => this.currentFile(uri),
     };
@@ -67,19 +71,21 @@ export class LanguageServer {
       connection,
       documents: this.documents,
       workspace: this.workspace,
+      files: host.files,
       settings: () => this.settings,
       adoptDiskFile: (uri, text) => this.adoptDiskFile(uri, text),
       validateOpen: (uris) => this.validateOpen(uris),
     });
     this.kustomizations = new KustomizeSync({
       connection,
+      files: host.files,
       documents: this.documents,
       workspace: this.workspace,
       settings: () => this.settings,
       validateOpen: (uris) => this.validateOpen(uris),
       buildsSettled: () => this.validateOpen(this.heldForBuilds.splice(0)),
     });
-    this.bases = new BaseSync({
+    this.bases = host.bases({
       connection,
       workspace: this.workspace,
       compareWith: () => this.settings.compareWith,
@@ -108,7 +114,7 @@ export class LanguageServer {
     this.clientHasProgress = Boolean(capabilities.window?.workDoneProgress);
     this.clientHasFolders = Boolean(capabilities.workspace?.workspaceFolders);
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.folders = folderPaths(folderUris);
+    this.folders = folderUris;
     const initial = (params.initializationOptions as Record<string, unknown> | undefined)?.settings;
     if (initial) this.applySettings(settingsFrom((initial as Record<string, unknown>)[SETTINGS_SECTION] ?? initial));
     return {
@@ -138,11 +144,12 @@ export class LanguageServer {
     if (this.clientHasFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await this.connection.workspace.getWorkspaceFolders()) ?? [];
-        this.folders = folderPaths(folders.map((folder) => folder.uri));
+        this.folders = folders.map((folder) => folder.uri);
         await this.indexFolders();
       });
     }
     if (this.clientHasConfiguration) this.applySettings(await this.fetchSettings());
+    if (this.host.withoutDisk) this.connection.console.info(this.host.withoutDisk);
     await this.indexFolders();
   }
 
@@ -189,14 +196,14 @@ export class LanguageServer {
     const listedFiles: string[] = [];
     let leftOut = 0;
     for (const folder of this.folders) {
-      const listed = await findYamlFiles(folder, this.settings.exclude).catch(() => []);
-      const files = nearestFirst(listed).slice(0, Math.max(MAX_INDEXED_FILES - found.size, 0));
+      const listed = await this.host.files.findYamlFiles(folder, this.settings.exclude).catch(() => []);
+      const files = nearestFirstUris(listed).slice(0, Math.max(MAX_INDEXED_FILES - found.size, 0));
       listedFiles.push(...files);
       leftOut += listed.length - files.length;
       for (let start = 0; start < files.length; start += READ_BATCH) {
         if (generation !== this.indexGeneration || progress?.token.isCancellationRequested) break;
         const batch = files.slice(start, start + READ_BATCH);
-        await Promise.all(batch.map((file) => this.indexFromDisk(URI.file(file).toString(), file, found)));
+        await Promise.all(batch.map((uri) => this.indexFromDisk(uri, found)));
         progress?.report(Math.round(((start + batch.length) / files.length) * 100), `${found.size} files`);
       }
     }
@@ -222,12 +229,12 @@ export class LanguageServer {
     return this.workspace.setUnopened(uri, text);
   }
 
-  private async indexFromDisk(uri: string, file: string, found?: Set<string>): Promise<string[]> {
+  private async indexFromDisk(uri: string, found?: Set<string>): Promise<string[]> {
     if (this.documents.get(uri)) {
       found?.add(uri);
       return [];
     }
-    const content = await readYamlFile(file);
+    const content = await this.host.files.readYamlFile(uri);
     if (this.documents.get(uri)) return [];
     if (content.kind === 'unreadable') return this.forgetDiskFile(uri);
     found?.add(uri);
@@ -279,12 +286,9 @@ export class LanguageServer {
     this.debouncer.cancel(uri);
     this.bases.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    const parsed = URI.parse(uri);
-    const root = parsed.scheme === 'file' ? this.folderOf(parsed.fsPath) : undefined;
+    const root = this.folderOf(uri);
     const affected =
-      root !== undefined && isIndexedPath(root, parsed.fsPath, this.settings.exclude)
-        ? await this.indexFromDisk(uri, parsed.fsPath)
-        : this.workspace.delete(uri);
+      root !== undefined && isIndexedUri(root, uri, this.settings.exclude) ? await this.indexFromDisk(uri) : this.workspace.delete(uri);
     this.validateOpen(affected);
     this.fileChanged(uri);
   }
@@ -297,16 +301,12 @@ export class LanguageServer {
       if (this.documents.get(change.uri)) continue;
       // Files created after indexing count against the same limit as the files found then.
       if (change.type === FileChangeType.Created && !this.diskUris.has(change.uri) && this.diskUris.size >= MAX_INDEXED_FILES) continue;
-      const parsed = URI.parse(change.uri);
-      const root = parsed.scheme === 'file' ? this.folderOf(parsed.fsPath) : undefined;
-      const indexed = root !== undefined && isIndexedPath(root, parsed.fsPath, this.settings.exclude);
-      const readers =
-        change.type === FileChangeType.Deleted || !indexed
-          ? this.forgetDiskFile(change.uri)
-          : await this.indexFromDisk(change.uri, parsed.fsPath);
+      const root = this.folderOf(change.uri);
+      const indexed = root !== undefined && isIndexedUri(root, change.uri, this.settings.exclude);
+      const readers = change.type === FileChangeType.Deleted || !indexed ? this.forgetDiskFile(change.uri) : await this.indexFromDisk(change.uri);
       readers.forEach((reader) => affected.add(reader));
-      if (parsed.scheme === 'file' && path.basename(parsed.fsPath) === 'Chart.yaml' && root !== undefined) {
-        await this.charts.manifestChanged(parsed.fsPath, change.type !== FileChangeType.Deleted && indexed);
+      if (Utils.basename(URI.parse(change.uri)) === 'Chart.yaml' && root !== undefined) {
+        await this.charts.manifestChanged(change.uri, change.type !== FileChangeType.Deleted && indexed);
       }
       this.fileChanged(change.uri);
     }
@@ -350,24 +350,16 @@ export class LanguageServer {
   }
 
   private isExcluded(uri: string): boolean {
-    const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return false;
-    const root = this.folderOf(parsed.fsPath);
-    return root !== undefined && isExcludedPath(root, parsed.fsPath, this.settings.exclude);
+    const root = this.folderOf(uri);
+    return root !== undefined && isExcludedUri(root, uri, this.settings.exclude);
   }
 
-  private folderOf(file: string): string | undefined {
-    return this.folders.find((folder) => isInside(folder, file));
+  /** The workspace folder holding a file, by URI, whatever the file system (`file:`, github.dev's `vscode-vfs:`…). */
+  private folderOf(uri: string): string | undefined {
+    return this.folders.find((folder) => relativePath(folder, uri) !== undefined);
   }
 }
 
 function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
   return [items.filter(test), items.filter((item) => !test(item))];
-}
-
-function folderPaths(uris: readonly string[]): string[] {
-  return uris
-    .map((uri) => URI.parse(uri))
-    .filter((uri) => uri.scheme === 'file')
-    .map((uri) => uri.fsPath);
 }

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { ruleById } from '../../../server/src/engine/rules';
 import { LanguageServer } from '../../../server/src/lsp/language-server';
+import { nodeHost } from '../../../server/src/lsp/node-host';
 import { FIXTURES } from '../../helpers/rule-tester';
 
 /*
@@ -33,7 +34,8 @@ it('isolates a rule that throws: the other rules still report, and one log line 
     throw new Error('simulated bug');
   };
   const [toServer, toClient] = [new PassThrough(), new PassThrough()];
-  new LanguageServer(createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient))).listen();
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  new LanguageServer(connection, nodeHost(connection)).listen();
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const logs: string[] = [];
   const published: PublishDiagnosticsParams[] = [];

@@ -1,27 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const folder = () => vscode.workspace.workspaceFolders![0].uri;
-const file = (name: string) => vscode.Uri.joinPath(folder(), name);
-
-async function waitFor<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-const codeOf = (diagnostic: vscode.Diagnostic) =>
-  typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-
-/** Where `text` first appears in a document. */
-async function positionOf(uri: vscode.Uri, text: string): Promise<vscode.Position> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  return document.positionAt(document.getText().indexOf(text));
-}
+import { codeOf, file, positionOf, waitFor } from './helpers';
 
 suite('Kube Stateful in the extension host', () => {
   test('reports a Service in another file that is not headless', async () => {

@@ -2,6 +2,7 @@ import { LineCounter } from 'yaml';
 import { documentSpans } from './document-spans';
 import { ParsedDocument } from './parsed-document';
 import { lightValue } from './light-scan';
+import { ownCopy, utf8Length } from './portable-text';
 import { objectsOf, type PlainObject, type Resource } from './resource';
 import type { Range } from '../types';
 
@@ -63,7 +64,7 @@ export class SourceFile {
     /** Whether to read only the objects' content for now (see `light-scan.ts`), and parse when asked. */
     light = false,
   ) {
-    const bytes = oversizedBytes ?? Buffer.byteLength(text, 'utf8');
+    const bytes = oversizedBytes ?? utf8Length(text);
     if (oversizedBytes !== undefined || bytes > MAX_FILE_BYTES) {
       this.skipped = { kind: 'too-large', bytes };
       return;
@@ -125,7 +126,7 @@ export class SourceFile {
       }
       // A new document is parsed from a copy of its text: nodes keep slices of what they were
       // parsed from, and a slice of the whole text would keep every old version of a large file alive.
-      const document = kept ?? new ParsedDocument(this, unchanged ? copyOf(text.slice(start, end)) : text.slice(start, end), start);
+      const document = kept ?? new ParsedDocument(this, unchanged ? ownCopy(text.slice(start, end)) : text.slice(start, end), start);
       documents.push(document);
       resources.push(...document.resources);
       for (const problem of document.syntaxProblems()) syntaxProblems.push({ ...problem, range: this.rangeOf(...problem.span) });
@@ -240,10 +241,6 @@ function commonSuffixLength(a: string, b: string, limit: number): number {
   return length;
 }
 
-/** A string with its own storage rather than a view into a larger one. */
-function copyOf(text: string): string {
-  return Buffer.from(text, 'utf16le').toString('utf16le');
-}
 
 /**
  * Offset of the first Go-template action (`{{`) in a file that looks like a Kubernetes

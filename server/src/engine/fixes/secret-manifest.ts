@@ -1,5 +1,6 @@
 import type { Secret } from 'kubernetes-types/core/v1';
 import { isAlias, isMap } from 'yaml';
+import { decodeBase64, encodeBase64 } from '../document/portable-text';
 import type { Resource } from '../document/resource';
 import { isMapping } from '../document/values';
 import { insertEntries, isNullNode, ownPair, replacePair, setIn, type FileEditor } from './yaml-edits';
@@ -22,7 +23,7 @@ export function secretKeysOf(secret: Resource<Secret> | undefined): Map<string, 
   const keys = new Map<string, string>();
   const { data, stringData } = (secret?.object ?? {}) as { data?: unknown; stringData?: unknown };
   if (isMapping(data)) {
-    for (const [key, value] of Object.entries(data)) if (typeof value === 'string') keys.set(key, Buffer.from(value, 'base64').toString('utf8'));
+    for (const [key, value] of Object.entries(data)) if (typeof value === 'string') keys.set(key, decodeBase64(value));
   }
   // The API server lets stringData win over data for the same key.
   if (isMapping(stringData)) {
@@ -91,7 +92,7 @@ export function addToSecret(editor: FileEditor, secret: Resource<Secret>, entrie
   const encoded = !stringData && target !== undefined;
   const values = entries.map(({ key, value }): [string, YamlValue] => [
     key,
-    encoded ? raw(doubleQuoted(Buffer.from(value, 'utf8').toString('base64'))) : credential(value),
+    encoded ? raw(doubleQuoted(encodeBase64(value))) : credential(value),
   ]);
   if (!target) return setIn(editor, secret.document, root, ['stringData'], map(values));
   if (isAlias(target.value)) return false;

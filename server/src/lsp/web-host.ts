@@ -1,0 +1,16 @@
+import type { Connection } from 'vscode-languageserver';
+import { clientWorkspaceFiles } from './client-workspace-files';
+import type { ServerHost } from './server-host';
+
+/**
+ * The server in a browser: workspace files come from the client, and no file is compared with
+ * its committed version, as a virtual workspace such as github.dev's has no readable `.git`.
+ */
+export function webHost(connection: Connection): ServerHost {
+  return {
+    files: clientWorkspaceFiles(connection),
+    bases: () => ({ ensure: () => {}, forget: () => {}, reset: () => {}, isGitFile: () => false, refsMoved: () => {} }),
+    withoutDisk:
+      'On the web, files are not compared with their committed version (rule immutable-field-changed): that needs the git repository on a local disk. Every other check runs.',
+  };
+}
