@@ -27,7 +27,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerCommittedVersions(client),
     registerOpenExample(context),
     registerLensCommands(client),
-    registerProblemStatus(),
+    registerProblemStatus(client),
   );
   await client.start();
 }

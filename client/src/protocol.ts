@@ -32,3 +32,6 @@ export const COMMITTED_TEXT_REQUEST = 'kubeStateful/committedText';
 
 /** The scheme of the read-only committed versions that related information points to. */
 export const COMMITTED_SCHEME = 'kube-stateful-git';
+
+/** Sent by the server while it indexes the workspace, with `indexed` and `total` file counts, and `done` at the end. */
+export const INDEX_PROGRESS_NOTIFICATION = 'kubeStateful/indexProgress';

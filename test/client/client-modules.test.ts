@@ -8,6 +8,7 @@ import {
   COMMITTED_SCHEME as CLIENT_COMMITTED_SCHEME,
   COMMITTED_TEXT_REQUEST as CLIENT_COMMITTED_REQUEST,
   DIAGNOSTIC_SOURCE as CLIENT_SOURCE,
+  INDEX_PROGRESS_NOTIFICATION as CLIENT_INDEX_PROGRESS,
   JSON_SCHEMA_REQUEST as CLIENT_REQUEST,
   RENDERED_MANIFEST_CHANGED as CLIENT_MANIFEST_CHANGED,
   RENDERED_MANIFEST_REQUEST as CLIENT_MANIFEST_REQUEST,
@@ -15,7 +16,7 @@ import {
   REVEAL_LOCATION_COMMAND as CLIENT_REVEAL,
 } from '../../client/src/protocol';
 import { focusIn } from '../../client/src/example';
-import { mentionsStatefulSet, statusText, statusTooltip } from '../../client/src/problem-summary';
+import { indexingText, indexingTooltip, mentionsStatefulSet, statusText, statusTooltip } from '../../client/src/problem-summary';
 import { rulesFromManifest } from '../../client/src/rule-list';
 import { analyze } from '../../server/src/engine/analyze';
 import { configFrom } from '../../server/src/engine/config';
@@ -25,6 +26,7 @@ import { COMMITTED_SCHEME, COMMITTED_TEXT_REQUEST } from '../../server/src/lsp/b
 import { RENDERED_MANIFEST_CHANGED, RENDERED_MANIFEST_REQUEST } from '../../server/src/lsp/chart-sync';
 import { QUICK_FIX_COMMAND, REVEAL_LOCATION_COMMAND } from '../../server/src/lsp/code-lens';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/diagnostics';
+import { INDEX_PROGRESS_NOTIFICATION } from '../../server/src/lsp/index-progress';
 import { JSON_SCHEMA_REQUEST } from '../../server/src/lsp/json-schema-request';
 import { BUILT_MANIFEST_CHANGED, BUILT_MANIFEST_REQUEST } from '../../server/src/lsp/kustomize-sync';
 
@@ -56,6 +58,10 @@ describe('what the client shares with the server', () => {
     assert.equal(CLIENT_COMMITTED_REQUEST, COMMITTED_TEXT_REQUEST);
   });
 
+  it('hears how far indexing got by the notification the server sends', () => {
+    assert.equal(CLIENT_INDEX_PROGRESS, INDEX_PROGRESS_NOTIFICATION);
+  });
+
   it('recognises the server’s diagnostics by their source', () => {
     assert.equal(CLIENT_SOURCE, DIAGNOSTIC_SOURCE);
   });
@@ -72,6 +78,11 @@ describe('what the client shares with the server', () => {
 });
 
 describe('the problems status bar item', () => {
+  it('counts the files read while the workspace is indexed, with thousands grouped', () => {
+    assert.equal(indexingText(3200, 20000), '$(sync~spin) indexing 3,200 / 20,000');
+    assert.match(indexingTooltip(3200, 20000), /3,200 of 20,000 YAML files/);
+  });
+
   it('shows on files with a StatefulSet, at the top level or in a List', () => {
     assert.ok(mentionsStatefulSet('apiVersion: apps/v1\nkind: StatefulSet\n'));
     assert.ok(mentionsStatefulSet('kind: List\nitems:\n  - kind: "StatefulSet"  # the database\n'));

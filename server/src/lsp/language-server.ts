@@ -22,6 +22,7 @@ import { KustomizeSync } from './kustomize-sync';
 import { toDiagnostic } from './diagnostics';
 import type { ServerContext } from './feature';
 import { features } from './features';
+import { IndexProgress } from './index-progress';
 import { settingsFrom, type ServerSettings } from './settings';
 
 const SETTINGS_SECTION = 'kubeStateful';
@@ -183,24 +184,26 @@ export class LanguageServer {
   /** Reads every YAML file of the workspace folders that is not open in an editor. */
   private async indexFolders(): Promise<void> {
     const generation = ++this.indexGeneration;
-    const progress = this.clientHasProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin('Kube Stateful: indexing YAML files', 0, undefined, true);
     const found = new Set<string>();
     const listedFiles: string[] = [];
     let leftOut = 0;
+    // Every folder is listed before any file is read, so that the progress counts towards the whole.
     for (const folder of this.folders) {
       const listed = await findYamlFiles(folder, this.settings.exclude).catch(() => []);
-      const files = nearestFirst(listed).slice(0, Math.max(MAX_INDEXED_FILES - found.size, 0));
+      const files = nearestFirst(listed).slice(0, Math.max(MAX_INDEXED_FILES - listedFiles.length, 0));
       listedFiles.push(...files);
       leftOut += listed.length - files.length;
-      for (let start = 0; start < files.length; start += READ_BATCH) {
-        if (generation !== this.indexGeneration || progress?.token.isCancellationRequested) break;
-        const batch = files.slice(start, start + READ_BATCH);
-        await Promise.all(batch.map((file) => this.indexFromDisk(URI.file(file).toString(), file, found)));
-        progress?.report(Math.round(((start + batch.length) / files.length) * 100), `${found.size} files`);
-      }
     }
-    progress?.done();
+    const progress = await IndexProgress.begin(this.connection, this.clientHasProgress, listedFiles.length);
+    let read = 0;
+    for (let start = 0; start < listedFiles.length; start += READ_BATCH) {
+      if (generation !== this.indexGeneration || progress.cancelled) break;
+      const batch = listedFiles.slice(start, start + READ_BATCH);
+      await Promise.all(batch.map((file) => this.indexFromDisk(URI.file(file).toString(), file, found)));
+      read += batch.length;
+      progress.report(read);
+    }
+    progress.done(read);
     if (generation !== this.indexGeneration) return;
     for (const uri of [...this.diskUris]) {
       if (!found.has(uri)) this.forgetDiskFile(uri);
