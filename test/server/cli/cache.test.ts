@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { DEFAULT_CACHE_NAME } from '../../../server/src/cli/cache/cache-file';
 import { diskIo, type LintIo } from '../../../server/src/cli/cache/cached-lint';
 import { lintCommand } from '../../../server/src/cli/lint-command';
+import { generateWorkspace } from '../../../scripts/bench/inputs';
+import { seededRandom } from '../../../scripts/bench/random';
+import { writeWorkspace } from '../../../scripts/bench/workspace';
 import { ROOT, runCli } from './run-cli';
 
 /*
@@ -169,5 +172,44 @@ describe('kube-stateful lint --cache', () => {
     assert.ok(existsSync(path.join(folder, 'out', DEFAULT_CACHE_NAME)));
     const again = runCli(['lint', '--cache', '--cache-location', 'out/', '.'], folder);
     for (const run of [cached, again]) assert.deepEqual([run.status, run.stdout, run.stderr], [plain.status, plain.stdout, plain.stderr]);
+  });
+
+  it('prints what a run without the cache prints after each of a series of random edits to a generated workspace', async () => {
+    writeWorkspace(folder, generateWorkspace(20, 60));
+    cpSync(LABEL_PATCH, path.join(folder, 'kustomized'), { recursive: true });
+    const random = seededRandom(7);
+    const yamlFiles = () => (readdirSync(folder, { recursive: true }) as string[]).filter((file) => file.endsWith('.yaml')).sort();
+    // Each edit changes what other files' checks read: a Service's type or name, replicas, a file gone or new.
+    const replacements: [RegExp, string | (() => string)][] = [
+      [/clusterIP: None/, 'type: ClusterIP'],
+      [/type: ClusterIP/, 'clusterIP: None'],
+      [/^( {2}name: )(\S+)$/m, '$1$2-renamed'],
+      [/^( {2}name: )(\S+)-renamed$/m, '$1$2'],
+      [/replicas: \d+/, () => `replicas: ${random.between(0, 5)}`],
+    ];
+    const texts = () => yamlFiles().map((file) => ({ file, text: readFileSync(path.join(folder, file), 'utf8') }));
+    await lint();
+    let partial = 0;
+    for (let round = 0; round < 30; round++) {
+      const choice = random.between(0, replacements.length + 1);
+      const [pattern, replacement] = replacements[choice] ?? [];
+      const candidates = pattern ? texts().filter(({ text }) => pattern.test(text)) : [];
+      let described: string;
+      if (candidates.length > 0) {
+        const { file, text } = random.pick(candidates);
+        edit(file, text.replace(pattern!, typeof replacement === 'string' ? replacement : replacement!()));
+        described = `${pattern} in ${file}`;
+      } else {
+        const file = random.pick(yamlFiles());
+        if (choice <= replacements.length) edit(file.replace(/\.yaml$/, '-copy.yaml'), readFileSync(path.join(folder, file), 'utf8'));
+        else rmSync(path.join(folder, file));
+        described = `${choice <= replacements.length ? 'copied' : 'deleted'} ${file}`;
+      }
+      const cached = await lint();
+      const plain = await uncached();
+      if (cached.reads.length < plain.reads.length) partial++;
+      assert.deepEqual([cached.status, cached.stdout, cached.stderr], [plain.status, plain.stdout, plain.stderr], `round ${round}: ${described}`);
+    }
+    assert.ok(partial > 0, 'some runs read fewer files than a full run');
   });
 });
