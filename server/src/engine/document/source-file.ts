@@ -49,6 +49,8 @@ export class SourceFile {
    * will give them when parsed; undefined once it was parsed at creation.
    */
   readonly lightObjects: PlainObject[] | undefined;
+  /** Neither read nor parsed: the host knows what its objects give and take from an earlier reading of this text. */
+  private readonly known: boolean = false;
   private parsed: Contents | undefined;
   private readonly lineCounter = new LineCounter();
 
@@ -60,8 +62,11 @@ export class SourceFile {
     /** The file's previous version, whose unchanged documents this one takes over; it must not be used after. */
     previous?: SourceFile,
     readonly role: FileRole = 'plain',
-    /** Whether to read only the objects' content for now (see `light-scan.ts`), and parse when asked. */
-    light = false,
+    /**
+     * Whether to read only the objects' content for now (see `light-scan.ts`), and parse when
+     * asked; `known` reads nothing now, for a host that kept the objects' keys from before.
+     */
+    light: boolean | 'known' = false,
   ) {
     const bytes = oversizedBytes ?? Buffer.byteLength(text, 'utf8');
     if (oversizedBytes !== undefined || bytes > MAX_FILE_BYTES) {
@@ -77,6 +82,8 @@ export class SourceFile {
     const marker = role === 'rendered' ? -1 : helmMarker(text);
     this.skipped = marker >= 0 ? { kind: 'helm-template', range: this.rangeOf(marker, marker + 2) } : undefined;
     if (this.skipped) return;
+    this.known = light === 'known';
+    if (this.known) return;
     this.lightObjects = light ? lightObjectsOf(text) : undefined;
     if (this.lightObjects) return;
     this.parsed = this.parse(previous?.isParsed && !previous.skipped && previous.role === role ? previous : undefined);
@@ -96,7 +103,17 @@ export class SourceFile {
 
   /** Whether the documents were parsed: a file read by the light index is parsed when first asked for them. */
   get isParsed(): boolean {
-    return !this.lightObjects || this.parsed !== undefined;
+    return !this.isLight || this.parsed !== undefined;
+  }
+
+  /** Whether it was made to be parsed only when asked: read by the light reader, or known to the host. */
+  get isLight(): boolean {
+    return this.known || this.lightObjects !== undefined;
+  }
+
+  /** Whether its objects' keys are the host's to give, from an earlier reading of the same text. */
+  get isKnown(): boolean {
+    return this.known;
   }
 
   /** The objects of a parsed file; none, without parsing, for a file read by the light index only. */
@@ -106,7 +123,7 @@ export class SourceFile {
 
   private contents(): Contents {
     // A skipped file holds nothing; a light one is parsed now.
-    this.parsed ??= this.lightObjects ? this.parse(undefined) : { resources: [], syntaxProblems: [], documents: [] };
+    this.parsed ??= this.isLight ? this.parse(undefined) : { resources: [], syntaxProblems: [], documents: [] };
     return this.parsed;
   }
 

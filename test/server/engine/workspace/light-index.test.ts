@@ -46,4 +46,18 @@ describe('Light index', () => {
     assert.equal(light.get('file:///anchors.yaml')!.isParsed, true);
     assert.equal(light.named('ConfigMap', 'settings').length, 1);
   });
+
+  it('gives the same findings when the host hands back the keys an earlier session indexed each file by', () => {
+    const earlier = workspaceOf(files, true);
+    const kept = new Map([...files.keys()].map((uri) => [uri, earlier.lightKeysOf(uri)]));
+    assert.ok([...kept.values()].filter(Boolean).length > files.size / 2, 'most files are indexed by their keys');
+    const full = workspaceOf(files, false);
+    for (const [uri, text] of files) {
+      const later = new Workspace();
+      for (const [other, otherText] of files) later.setUnopened(other, otherText, kept.get(other));
+      assert.equal(later.get(uri)!.isParsed, kept.get(uri) === undefined, 'a file known by its keys is neither read nor parsed');
+      later.set(uri, text);
+      assert.deepEqual(analyze(later, uri), analyze(full, uri), uri);
+    }
+  });
 });
