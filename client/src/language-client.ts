@@ -21,6 +21,8 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
       { scheme: 'file', language: 'helm' },
       { scheme: 'file', pattern: '**/templates/**/*.tpl' },
     ],
+    // The server keeps its index of the workspace's files there between sessions.
+    initializationOptions: { storageUri: (context.storageUri ?? context.globalStorageUri).toString() },
     outputChannel,
     traceOutputChannel: redactedTraceChannel(outputChannel),
   };

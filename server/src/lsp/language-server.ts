@@ -22,7 +22,9 @@ import { KustomizeSync } from './kustomize-sync';
 import { toDiagnostic } from './diagnostics';
 import type { ServerContext } from './feature';
 import { features } from './features';
+import { version } from '../../../package.json';
 import { IndexProgress } from './index-progress';
+import { LightIndexCache } from './light-index-cache';
 import { settingsFrom, type ServerSettings } from './settings';
 
 const SETTINGS_SECTION = 'kubeStateful';
@@ -42,6 +44,9 @@ export class LanguageServer {
   private readonly diskUris = new Set<string>();
   private settings: ServerSettings = settingsFrom(undefined);
   private folders: string[] = [];
+  /** Where the client lets the server keep the light index between sessions. */
+  private storageUri: unknown;
+  private lightIndex = LightIndexCache.none(version);
   private clientHasConfiguration = false;
   private clientRegistersConfiguration = false;
   private clientRegistersWatchers = false;
@@ -110,7 +115,9 @@ export class LanguageServer {
     this.clientHasFolders = Boolean(capabilities.workspace?.workspaceFolders);
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folderPaths(folderUris);
-    const initial = (params.initializationOptions as Record<string, unknown> | undefined)?.settings;
+    const options = params.initializationOptions as Record<string, unknown> | undefined;
+    this.storageUri = options?.storageUri;
+    const initial = options?.settings;
     if (initial) this.applySettings(settingsFrom((initial as Record<string, unknown>)[SETTINGS_SECTION] ?? initial));
     return {
       capabilities: Object.assign(
@@ -144,6 +151,7 @@ export class LanguageServer {
       });
     }
     if (this.clientHasConfiguration) this.applySettings(await this.fetchSettings());
+    this.lightIndex = await LightIndexCache.open(this.storageUri, this.folders, version);
     await this.indexFolders();
   }
 
@@ -208,7 +216,12 @@ export class LanguageServer {
     for (const uri of [...this.diskUris]) {
       if (!found.has(uri)) this.forgetDiskFile(uri);
     }
-    this.connection.console.info(`Indexed ${found.size} YAML files in ${this.folders.length} workspace folder(s).`);
+    const reused = this.lightIndex.reused;
+    this.lightIndex.reused = 0;
+    const saveFailure = await this.lightIndex.save();
+    if (saveFailure) this.connection.console.warn(`Could not keep the workspace index for the next session: ${saveFailure}.`);
+    const kept = this.lightIndex.enabled ? `, ${reused} of them as a past session left them` : '';
+    this.connection.console.info(`Indexed ${found.size} YAML files in ${this.folders.length} workspace folder(s)${kept}.`);
     if (leftOut > 0) {
       this.connection.console.warn(
         `The workspace has more than ${MAX_INDEXED_FILES} YAML files: ${leftOut} of them, the deepest in the folder tree, were left out of the index, and objects in them are not found. Leave out generated or vendored folders with the kubeStateful.exclude setting.`,
@@ -235,7 +248,7 @@ export class LanguageServer {
     if (content.kind === 'unreadable') return this.forgetDiskFile(uri);
     found?.add(uri);
     this.diskUris.add(uri);
-    return content.kind === 'text' ? this.workspace.setUnopened(uri, content.text) : this.workspace.setOversized(uri, content.bytes);
+    return content.kind === 'text' ? this.lightIndex.setUnopened(this.workspace, uri, content.text) : this.workspace.setOversized(uri, content.bytes);
   }
 
   private forgetDiskFile(uri: string): string[] {
