@@ -14,7 +14,7 @@ import { URI } from 'vscode-uri';
 import { analyze } from '../engine/analyze';
 import type { SourceFile } from '../engine/document/source-file';
 import { Workspace } from '../engine/workspace/workspace';
-import { findYamlFiles, isExcludedPath, isIndexedPath, isInside, MAX_INDEXED_FILES, nearestFirst, readYamlFile } from '../files/yaml-files';
+import { findYamlFiles, isExcludedPath, isIndexedPath, isInside, MAX_INDEXED_FILES, nearestFirst } from '../files/yaml-files';
 import { BaseSync } from './base-sync';
 import { ChartSync } from './chart-sync';
 import { Debouncer } from './debouncer';
@@ -243,12 +243,12 @@ export class LanguageServer {
       found?.add(uri);
       return [];
     }
-    const content = await readYamlFile(file);
+    const content = await this.lightIndex.read(file);
     if (this.documents.get(uri)) return [];
     if (content.kind === 'unreadable') return this.forgetDiskFile(uri);
     found?.add(uri);
     this.diskUris.add(uri);
-    return content.kind === 'text' ? this.lightIndex.setUnopened(this.workspace, uri, content.text) : this.workspace.setOversized(uri, content.bytes);
+    return content.kind === 'oversized' ? this.workspace.setOversized(uri, content.bytes) : this.lightIndex.setUnopened(this.workspace, uri, file, content);
   }
 
   private forgetDiskFile(uri: string): string[] {

@@ -1,36 +1,50 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
+import type { DeferredText } from '../engine/document/source-file';
 import type { ObjectKeys } from '../engine/workspace/light-object';
 import type { Workspace } from '../engine/workspace/workspace';
+import { readYamlFile, type ReadResult } from '../files/yaml-files';
 
 /** Raised whenever what the file holds changes meaning; a file of another format is ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+/** What a past session learnt of one disk file. */
+interface KeptFile {
+  size: number;
+  mtimeMs: number;
+  /** Of its text, so that a file touched but not changed is still known once read. */
+  hash: string;
+  keys: ObjectKeys[];
+}
 
 interface Stored {
   format: number;
   version: string;
-  /** The keys each text was indexed by, by the text's hash. */
-  texts: Record<string, ObjectKeys[]>;
+  files: Record<string, KeptFile>;
 }
 
+/** A disk file as indexing finds it: read, or known from a past session and not read. */
+export type IndexRead = ReadResult | { kind: 'kept'; file: string; kept: KeptFile };
+
 /**
- * The light index of the disk files, kept in the extension's storage folder between sessions:
- * a file whose text is the one a past session indexed is indexed by the keys it had then,
- * without being read by the light reader. Keyed by the text's hash, so that a file changed by
- * any means is read again, and by the server's version, whose checks may read other keys. A
- * file that is missing, corrupt or of another version is no cache, and the next save replaces it.
+ * The light index of the disk files, kept in the extension's storage folder between sessions.
+ * A file whose size and modification time are those a past session saw is indexed by the keys
+ * it had then, and read only when a check needs its objects; one that changed is read, and
+ * still indexed by its old keys if its text hashes the same. The server's version is part of
+ * the key, since its checks may look up other keys. A file that is missing, corrupt or of
+ * another version is no cache, and the next save replaces it.
  */
 export class LightIndexCache {
-  private readonly seen = new Map<string, ObjectKeys[]>();
+  private readonly seen = new Map<string, KeptFile>();
   /** Files indexed by the keys of a past session since the last save. */
   reused = 0;
 
   private constructor(
     private readonly file: string | undefined,
     private readonly version: string,
-    private readonly kept: ReadonlyMap<string, ObjectKeys[]>,
+    private readonly kept: ReadonlyMap<string, KeptFile>,
   ) {}
 
   /** No storage folder, no cache: every file is read. */
@@ -53,21 +67,45 @@ export class LightIndexCache {
     return this.file !== undefined;
   }
 
-  /** Sets a disk file's text in the workspace as no editor shows it, with the keys a past session gave the same text. */
-  setUnopened(workspace: Workspace, uri: string, text: string): string[] {
-    const hash = digest(text);
-    const known = this.kept.get(hash);
+  /** A disk file for the index: not read when a past session saw it as it is. */
+  async read(file: string): Promise<IndexRead> {
+    const kept = this.kept.get(file);
+    const stat = this.file ? await fs.stat(file).catch(() => undefined) : undefined;
+    if (kept && stat?.isFile() && stat.size === kept.size && stat.mtimeMs === kept.mtimeMs) return { kind: 'kept', file, kept };
+    const content = await readYamlFile(file);
+    if (content.kind === 'text' && stat) this.pending.set(file, { size: stat.size, mtimeMs: stat.mtimeMs });
+    return content;
+  }
+
+  /** The size and time of the files read, noted with their keys once they are set. */
+  private readonly pending = new Map<string, { size: number; mtimeMs: number }>();
+
+  /** Sets a file that `read` gave, as no editor shows it; returns the other files whose findings may change. */
+  setUnopened(workspace: Workspace, uri: string, file: string, content: IndexRead & { kind: 'kept' | 'text' }): string[] {
+    if (content.kind === 'kept') {
+      this.reused++;
+      // Indexed again (the folders or the exclusions changed) as this session already holds it: nothing changes.
+      if (this.seen.get(file) === content.kept && workspace.get(uri)?.isKnown) return [];
+      this.seen.set(file, content.kept);
+      return workspace.setUnopened(uri, deferredText(file), content.kept.keys);
+    }
+    const hash = digest(content.text);
+    const kept = this.kept.get(file);
+    const known = kept?.hash === hash ? kept.keys : undefined;
     if (known) this.reused++;
-    const affected = workspace.setUnopened(uri, text, known);
+    const affected = workspace.setUnopened(uri, content.text, known);
     const keys = workspace.lightKeysOf(uri);
-    if (keys) this.seen.set(hash, keys);
+    const stat = this.pending.get(file);
+    this.pending.delete(file);
+    if (keys && stat) this.seen.set(file, { ...stat, hash, keys });
+    else this.seen.delete(file);
     return affected;
   }
 
-  /** Writes the keys of the texts indexed in this session, whole, through a temporary file; returns why it failed, if it did. */
+  /** Writes what this session indexed, whole, through a temporary file; returns why it failed, if it did. */
   async save(): Promise<string | undefined> {
     if (!this.file) return undefined;
-    const stored: Stored = { format: FORMAT, version: this.version, texts: Object.fromEntries(this.seen) };
+    const stored: Stored = { format: FORMAT, version: this.version, files: Object.fromEntries(this.seen) };
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
@@ -81,21 +119,50 @@ export class LightIndexCache {
   }
 }
 
+/**
+ * A disk file's text, read when a check first needs it. Reading cannot wait there, so it is
+ * synchronous; an entry that is no longer a regular file (a FIFO would block the read) or
+ * cannot be read gives no text, and the file watcher's event for the change reindexes it.
+ */
+function deferredText(file: string): DeferredText {
+  return {
+    read: () => {
+      let descriptor: number | undefined;
+      try {
+        descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+        if (!fstatSync(descriptor).isFile()) return '';
+        const text = readFileSync(descriptor, 'utf8');
+        return text.startsWith('\ufeff') ? text.slice(1) : text;
+      } catch {
+        return '';
+      } finally {
+        if (descriptor !== undefined) closeSync(descriptor);
+      }
+    },
+  };
+}
+
 function digest(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
 
-async function readKept(file: string, version: string): Promise<Map<string, ObjectKeys[]>> {
-  const kept = new Map<string, ObjectKeys[]>();
+async function readKept(file: string, version: string): Promise<Map<string, KeptFile>> {
+  const kept = new Map<string, KeptFile>();
   let stored: Partial<Stored> | undefined;
   try {
     stored = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<Stored>;
   } catch {
     return kept;
   }
-  if (stored?.format !== FORMAT || stored.version !== version || typeof stored.texts !== 'object' || stored.texts === null) return kept;
-  for (const [hash, keys] of Object.entries(stored.texts)) if (Array.isArray(keys) && keys.every(isObjectKeys)) kept.set(hash, keys);
+  if (stored?.format !== FORMAT || stored.version !== version || typeof stored.files !== 'object' || stored.files === null) return kept;
+  for (const [name, entry] of Object.entries(stored.files)) if (isKeptFile(entry)) kept.set(name, entry);
   return kept;
+}
+
+function isKeptFile(value: unknown): value is KeptFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const { size, mtimeMs, hash, keys } = value as Record<string, unknown>;
+  return typeof size === 'number' && typeof mtimeMs === 'number' && typeof hash === 'string' && Array.isArray(keys) && keys.every(isObjectKeys);
 }
 
 function isObjectKeys(value: unknown): value is ObjectKeys {

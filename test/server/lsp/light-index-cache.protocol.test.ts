@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -74,18 +74,36 @@ describe('the light index kept between sessions', () => {
     const third = await session();
     assert.equal(third.reused, TOTAL - 2);
     assert.ok(third.rules.includes('service-not-found'), 'the renamed Service is indexed by its new name');
+    // Touched without a change: read again, since its time changed, and known by its text.
+    const touched = path.join(folder, 'config', 'settings-1.yaml');
+    utimesSync(touched, new Date(), new Date(Date.now() + 60_000));
+    assert.equal((await session()).reused, TOTAL);
+  });
+
+  it('reads a file a past session knew only when a check needs it, as it is on disk then', async () => {
+    const service = path.join(folder, 'service.yaml');
+    const time = Math.floor(Date.now() / 1000) - 60;
+    utimesSync(service, time, time);
+    await session();
+    // Changed behind the server's back, keeping its size and time: the keys kept say Service/web,
+    // and the text read when the StatefulSet's checks need the Service is the new one.
+    writeFileSync(service, SERVICE.replace('clusterIP: None', 'clusterIP: "10"'));
+    utimesSync(service, time, time);
+    const run = await session();
+    assert.equal(run.reused, TOTAL);
+    assert.ok(run.rules.includes('service-not-headless'), run.rules.join(', '));
   });
 
   it('ignores a corrupt cache, or one of another version, and writes a good one in its place', async () => {
     await session();
     const file = cacheFile();
     const good = JSON.parse(readFileSync(file, 'utf8'));
-    for (const bad of ['{"format": 1, "texts": {', '\u0000garbage', JSON.stringify({ ...good, version: '0.0.0-old' }), JSON.stringify({ ...good, texts: Object.fromEntries(Object.keys(good.texts).map((hash) => [hash, [{ provided: 'Service/web' }]])) })]) {
+    for (const bad of ['{"format": 1, "texts": {', '\u0000garbage', JSON.stringify({ ...good, version: '0.0.0-old' }), JSON.stringify({ ...good, format: good.format - 1 }), JSON.stringify({ ...good, files: Object.fromEntries(Object.keys(good.files).map((file) => [file, { ...good.files[file], keys: [{ provided: 'Service/web' }] }])) })]) {
       writeFileSync(file, bad);
       const run = await session();
       assert.equal(run.reused, 0, bad.slice(0, 40));
       assert.ok(!run.rules.includes('service-not-found'));
-      assert.equal(JSON.parse(readFileSync(file, 'utf8')).format, 1, 'rewritten');
+      assert.equal(JSON.parse(readFileSync(file, 'utf8')).format, good.format, 'rewritten');
     }
     assert.equal((await session()).reused, TOTAL);
   });

@@ -15,7 +15,7 @@ import type { Rope } from '../helm/go/rope';
 import type { KustomizeBuild } from '../kustomize/build';
 import type { BuildProblem } from '../kustomize/problems';
 import { folderOf } from '../kustomize/files';
-import { SourceFile, type FileRole } from '../document/source-file';
+import { SourceFile, type DeferredText, type FileRole } from '../document/source-file';
 
 /** Objects made from other files (a template's render, a kustomization's build), held as a file of their own, and where each byte came from. */
 export interface DerivedOutput {
@@ -132,7 +132,10 @@ export class Workspace {
    * checks need of it (see `light-scan.ts`) until a check or a request asks for more. The
    * findings are the same either way.
    */
-  setUnopened(uri: string, text: string, known?: readonly ObjectKeys[]): string[] {
+  setUnopened(uri: string, text: string, known?: readonly ObjectKeys[]): string[];
+  /** A file known by its keys, whose text is read only when a check needs it. */
+  setUnopened(uri: string, text: DeferredText, known: readonly ObjectKeys[]): string[];
+  setUnopened(uri: string, text: string | DeferredText, known?: readonly ObjectKeys[]): string[] {
     return this.store(uri, text, true, known);
   }
 
@@ -147,10 +150,10 @@ export class Workspace {
     return objects.map(({ provided, required, references }) => ({ provided, required, references }));
   }
 
-  private store(uri: string, text: string, light: boolean, known?: readonly ObjectKeys[]): string[] {
+  private store(uri: string, text: string | DeferredText, light: boolean, known?: readonly ObjectKeys[]): string[] {
     const previous = this.files.get(uri);
     const role: FileRole = this.isChartTemplate(uri) ? 'chart-template' : 'plain';
-    const unchanged = previous?.text === text && previous.role === role && (!previous.skipped || previous.skipped.kind === 'chart-template');
+    const unchanged = typeof text === 'string' && previous?.hasText(text) === true && previous.role === role && (!previous.skipped || previous.skipped.kind === 'chart-template');
     const file = () => new SourceFile(uri, text, undefined, previous?.role === role ? previous : undefined, role, light && known && role === 'plain' ? 'known' : light);
     const affected = unchanged ? [] : this.replace(uri, file(), known);
     const chart = chartRootOfManifest(uri);
