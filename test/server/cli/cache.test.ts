@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
@@ -67,8 +67,10 @@ describe('kube-stateful lint --cache', () => {
     const first = await lint();
     assert.deepEqual(first.reads, ['pdb.yaml', 'service.yaml', 'settings.yaml', 'statefulset.yaml']);
     assert.ok(existsSync(path.join(folder, DEFAULT_CACHE_NAME)), 'the cache is written in the current folder');
+    const written = statSync(path.join(folder, DEFAULT_CACHE_NAME)).mtimeMs;
     const second = await lint();
     assert.deepEqual(second.reads, []);
+    assert.equal(statSync(path.join(folder, DEFAULT_CACHE_NAME)).mtimeMs, written, 'a run that learnt nothing leaves the cache as it was');
     const plain = await uncached();
     assert.match(plain.stdout, /service-not-headless/);
     for (const run of [first, second]) assert.deepEqual([run.status, run.stdout, run.stderr], [plain.status, plain.stdout, plain.stderr]);

@@ -72,8 +72,9 @@ export async function lintWithCache(
   };
   const own = new Map<string, Own>();
   const changed = new Set<string>();
-  for (const file of files) {
-    const stat = await io.stat(file);
+  const stats = await statAll(files, io);
+  for (const [index, file] of files.entries()) {
+    const stat = stats[index];
     const old = cachedFile(previous, file);
     const base = bases ? digest(JSON.stringify(bases.get(file) ?? null)) : '';
     if (old && stat && old.size === stat.size && old.mtimeMs === stat.mtimeMs && old.base === base) {
@@ -91,8 +92,20 @@ export async function lintWithCache(
     ? await checkPartly(previous!, files, own, plan, config, bases, read)
     : await checkAll(files, own, await loadWorkspace(files, config, charts, bases, read), settings);
   const results = files.map((file) => ({ file, findings: cache.files[file].findings }));
-  return { results, writeFailure: await writeCache(settings.file, cache) };
+  // Every file as the cache has it and none gone: the cache already says all this run learnt.
+  const unchanged = previous !== undefined && texts.size === 0 && Object.keys(previous.files).length === files.length;
+  return { results, writeFailure: unchanged ? undefined : await writeCache(settings.file, cache) };
 }
+
+/** Files stated at once: enough to overlap the waits, few enough to hold no more than a few file handles. */
+const STAT_BATCH = 64;
+
+async function statAll(files: readonly string[], io: LintIo): Promise<(FileStat | undefined)[]> {
+  const stats: (FileStat | undefined)[] = [];
+  for (let start = 0; start < files.length; start += STAT_BATCH) stats.push(...(await Promise.all(files.slice(start, start + STAT_BATCH).map((file) => io.stat(file)))));
+  return stats;
+}
+
 
 /** The files to check again and the files whose objects they need, when that is all a change needs. */
 interface Plan {
