@@ -22,7 +22,7 @@ export async function activateClient(context: ExtensionContext, client: BaseLang
     registerShowBuiltManifest(client),
     registerOpenExample(context),
     registerLensCommands(client),
-    registerProblemStatus(),
+    registerProblemStatus(client),
     ...extra,
   );
   await client.start();

@@ -10,6 +10,8 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // The server keeps its index of the workspace's files there between sessions.
+  const storageUri = (context.storageUri ?? context.globalStorageUri).toString();
   // The id makes the client read `kubeStateful.trace.server`.
-  return new LanguageClient('kubeStateful', 'Kube Stateful', serverOptions, clientOptions(context));
+  return new LanguageClient('kubeStateful', 'Kube Stateful', serverOptions, { ...clientOptions(context), initializationOptions: { storageUri } });
 }

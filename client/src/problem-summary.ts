@@ -23,3 +23,12 @@ export function statusTooltip({ errors, warnings, infos }: ProblemCounts): strin
       : `${count(errors, 'error')}, ${count(warnings, 'warning')} and ${count(infos, 'note')}`;
   return `Kube Stateful found ${found} in this file. Click to open the Problems panel.`;
 }
+
+/** What the item says while the server indexes the workspace: `indexing 3,200 / 20,000`. */
+export function indexingText(indexed: number, total: number): string {
+  return `$(sync~spin) indexing ${indexed.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`;
+}
+
+export function indexingTooltip(indexed: number, total: number): string {
+  return `Kube Stateful is indexing the workspace: ${indexed.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} YAML files read. Checks across files are complete when it is done.`;
+}

@@ -44,3 +44,6 @@ export const IS_FOLDER_REQUEST = 'kubeStateful/isFolder';
 
 /** The server's request for the files below a folder not on its disk that match a glob: `{ folderUri, pattern, max }`. */
 export const FIND_FILES_REQUEST = 'kubeStateful/findFiles';
+
+/** Sent by the server while it indexes the workspace, with `indexed` and `total` file counts, and `done` at the end. */
+export const INDEX_PROGRESS_NOTIFICATION = 'kubeStateful/indexProgress';

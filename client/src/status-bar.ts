@@ -7,23 +7,41 @@ import {
   workspace,
   type StatusBarItem,
 } from 'vscode';
-import { DIAGNOSTIC_SOURCE } from './protocol';
-import { mentionsStatefulSet, statusText, statusTooltip, type ProblemCounts } from './problem-summary';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { DIAGNOSTIC_SOURCE, INDEX_PROGRESS_NOTIFICATION } from './protocol';
+import { indexingText, indexingTooltip, mentionsStatefulSet, statusText, statusTooltip, type ProblemCounts } from './problem-summary';
 
 const OPEN_PROBLEMS = 'workbench.actions.view.problems';
 
+/** Files read of those listed, while the server indexes the workspace. */
+interface Indexing {
+  indexed: number;
+  total: number;
+}
+
 /**
  * A status bar item, on YAML files that hold a StatefulSet, with the number of problems Kube
- * Stateful found in the file; a click opens the Problems panel.
+ * Stateful found in the file; a click opens the Problems panel. While the server indexes the
+ * workspace, it shows how far it got on any file, since cross-file findings are not final yet.
  */
-export function registerProblemStatus(): Disposable {
+export function registerProblemStatus(client: BaseLanguageClient): Disposable {
   const item = window.createStatusBarItem('kubeStateful.problems', StatusBarAlignment.Right, 100);
   item.name = 'Kube Stateful Problems';
   item.command = OPEN_PROBLEMS;
-  const update = () => refresh(item);
+  let indexing: Indexing | undefined;
+  const update = () => (indexing ? showIndexing(item, indexing) : refresh(item));
   update();
   return Disposable.from(
     item,
+    client.onNotification(INDEX_PROGRESS_NOTIFICATION, (params: Indexing & { done?: boolean }) => {
+      indexing = params.done ? undefined : { indexed: params.indexed, total: params.total };
+      update();
+    }),
+    // A server that stopped mid-way never says it is done: its count must not stay behind.
+    client.onDidChangeState(() => {
+      indexing = undefined;
+      update();
+    }),
     window.onDidChangeActiveTextEditor(update),
     workspace.onDidOpenTextDocument(update),
     workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('kubeStateful.enable') && update()),
@@ -32,6 +50,13 @@ export function registerProblemStatus(): Disposable {
       if (event.uris.some((uri) => uri.toString() === active)) update();
     }),
   );
+}
+
+function showIndexing(item: StatusBarItem, { indexed, total }: Indexing): void {
+  item.text = indexingText(indexed, total);
+  item.tooltip = indexingTooltip(indexed, total);
+  item.accessibilityInformation = { label: indexingTooltip(indexed, total) };
+  item.show();
 }
 
 function refresh(item: StatusBarItem): void {

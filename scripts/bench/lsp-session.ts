@@ -90,11 +90,12 @@ export class LspSession {
     return this.process.pid!;
   }
 
-  /** Sends `initialize`; a folder makes it the one workspace folder. */
-  async initialize(folder?: string): Promise<InitializeResult> {
+  /** Sends `initialize`; a folder makes it the one workspace folder; `initializationOptions` are what an extension passes. */
+  async initialize(folder?: string, initializationOptions?: unknown): Promise<InitializeResult> {
     const folders = folder === undefined ? null : [{ uri: fileUri(folder), name: 'bench' }];
     const result: InitializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri: folders?.[0].uri ?? null,
       workspaceFolders: folders,
       capabilities: {

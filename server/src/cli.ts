@@ -13,7 +13,7 @@ const CHART_OPTIONS = ['values', 'set', 'set-string', 'set-file', 'set-json', 'r
 
 /** The options each command takes; another command's option is a usage error, not silently ignored. */
 const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  lint: ['base', 'format', 'max-warnings', 'default-namespace', 'kubernetes-version', 'rule', ...CHART_OPTIONS],
+  lint: ['base', 'cache', 'cache-location', 'format', 'max-warnings', 'default-namespace', 'kubernetes-version', 'rule', ...CHART_OPTIONS],
   render: ['default-namespace', 'kubernetes-version', ...CHART_OPTIONS],
   build: ['reorder'],
   schema: ['out'],
@@ -25,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       base: { type: 'string' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
       format: { type: 'string' },
       'max-warnings': { type: 'string' },
       'default-namespace': { type: 'string' },
@@ -80,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
       kubernetesVersion: values['kubernetes-version'],
       rules: values.rule ?? [],
       base: baseRevision(values.base, process.env),
+      cache: values.cache,
+      cacheLocation: values['cache-location'],
       ...chartOptions,
     },
     cwd,

@@ -10,6 +10,7 @@ import {
   DIAGNOSTIC_SOURCE as CLIENT_SOURCE,
   FIND_FILES_REQUEST as CLIENT_FIND_FILES,
   FIND_YAML_FILES_REQUEST as CLIENT_FIND_YAML_FILES,
+  INDEX_PROGRESS_NOTIFICATION as CLIENT_INDEX_PROGRESS,
   IS_FOLDER_REQUEST as CLIENT_IS_FOLDER,
   READ_FILE_REQUEST as CLIENT_READ_FILE,
   JSON_SCHEMA_REQUEST as CLIENT_REQUEST,
@@ -19,7 +20,7 @@ import {
   REVEAL_LOCATION_COMMAND as CLIENT_REVEAL,
 } from '../../client/src/protocol';
 import { focusIn } from '../../client/src/example';
-import { mentionsStatefulSet, statusText, statusTooltip } from '../../client/src/problem-summary';
+import { indexingText, indexingTooltip, mentionsStatefulSet, statusText, statusTooltip } from '../../client/src/problem-summary';
 import { rulesFromManifest } from '../../client/src/rule-list';
 import { analyze } from '../../server/src/engine/analyze';
 import { configFrom } from '../../server/src/engine/config';
@@ -30,6 +31,7 @@ import { RENDERED_MANIFEST_CHANGED, RENDERED_MANIFEST_REQUEST } from '../../serv
 import { FIND_FILES_REQUEST, FIND_YAML_FILES_REQUEST, IS_FOLDER_REQUEST, READ_FILE_REQUEST } from '../../server/src/lsp/client-workspace-files';
 import { QUICK_FIX_COMMAND, REVEAL_LOCATION_COMMAND } from '../../server/src/lsp/code-lens';
 import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/diagnostics';
+import { INDEX_PROGRESS_NOTIFICATION } from '../../server/src/lsp/index-progress';
 import { JSON_SCHEMA_REQUEST } from '../../server/src/lsp/json-schema-request';
 import { BUILT_MANIFEST_CHANGED, BUILT_MANIFEST_REQUEST } from '../../server/src/lsp/kustomize-sync';
 
@@ -68,6 +70,10 @@ describe('what the client shares with the server', () => {
     assert.equal(CLIENT_FIND_FILES, FIND_FILES_REQUEST);
   });
 
+  it('hears how far indexing got by the notification the server sends', () => {
+    assert.equal(CLIENT_INDEX_PROGRESS, INDEX_PROGRESS_NOTIFICATION);
+  });
+
   it('recognises the server’s diagnostics by their source', () => {
     assert.equal(CLIENT_SOURCE, DIAGNOSTIC_SOURCE);
   });
@@ -84,6 +90,11 @@ describe('what the client shares with the server', () => {
 });
 
 describe('the problems status bar item', () => {
+  it('counts the files read while the workspace is indexed, with thousands grouped', () => {
+    assert.equal(indexingText(3200, 20000), '$(sync~spin) indexing 3,200 / 20,000');
+    assert.match(indexingTooltip(3200, 20000), /3,200 of 20,000 YAML files/);
+  });
+
   it('shows on files with a StatefulSet, at the top level or in a List', () => {
     assert.ok(mentionsStatefulSet('apiVersion: apps/v1\nkind: StatefulSet\n'));
     assert.ok(mentionsStatefulSet('kind: List\nitems:\n  - kind: "StatefulSet"  # the database\n'));

@@ -68,12 +68,14 @@ export class TestClient {
 
   /**
    * `capabilities` adds to what the client announces, such as the workspace edits it can apply;
-   * `indexTimeoutMs` is how long the workspace's YAML files may take to index.
+   * `indexTimeoutMs` is how long the workspace's YAML files may take to index;
+   * `initializationOptions` is what the extension passes, such as its storage folder.
    */
-  async initialize(workspaceFolder?: string, capabilities: ClientCapabilities = {}, indexTimeoutMs = 15_000): Promise<InitializeResult> {
+  async initialize(workspaceFolder?: string, capabilities: ClientCapabilities = {}, indexTimeoutMs = 15_000, initializationOptions?: unknown): Promise<InitializeResult> {
     const folders = workspaceFolder ? [{ uri: fileUri(workspaceFolder), name: path.basename(workspaceFolder) }] : null;
     const result: InitializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions,
       rootUri: folders?.[0].uri ?? null,
       workspaceFolders: folders,
       capabilities: {

@@ -8,6 +8,9 @@ import { setFilePaths } from '../engine/helm/values/set-values';
 import { rules } from '../engine/rules';
 import { immutableFieldChanged } from '../engine/rules/immutable-field-changed';
 import { readBaseVersions } from './base-revision';
+import { cacheFileOf, digest } from './cache/cache-file';
+import { diskIo, lintWithCache, type LintIo } from './cache/cached-lint';
+import type { ChartRendering } from './charts';
 import { collectFiles, UsageError } from './collect-files';
 import { formatJson, formatText, summarize, type FileFindings } from './format';
 import { formatGithub } from './github-annotations';
@@ -25,6 +28,10 @@ export interface LintArguments extends ChartArguments {
   rules: readonly string[];
   /** The revision to compare with for changes the API server refuses; none compares nothing. */
   base?: string;
+  /** `--cache`: keep what each run learns, so that the next checks only what changed. */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, or a folder to keep it in. */
+  cacheLocation?: string;
 }
 
 /** How `lint` and `render` render charts, as `helm template` takes it. */
@@ -55,6 +62,7 @@ export async function lintCommand(
   version: string,
   output: Output,
   renderer: ChartRenderer = renderChart,
+  io: LintIo = diskIo,
 ): Promise<number> {
   const format = outputFormat(args.format);
   const warningLimit = maxWarnings(args.maxWarnings);
@@ -66,7 +74,9 @@ export async function lintCommand(
   const rendering = { renderer, options: await renderOptions(args, config, cwd) };
   const files = await collectFiles(args.paths, cwd);
   const bases = args.base === undefined ? undefined : await readBaseVersions(files, args.base);
-  const results = await lintFiles(files, config, rendering, bases);
+  const results = args.cache
+    ? await cachedResults(files, config, rendering, bases, args, cwd, version, output, io)
+    : await lintFiles(files, config, rendering, bases, io.read);
   output.stdout(render(format, results, cwd, version));
   // Machine-readable output goes alone to stdout; the summary is for people reading a log.
   if (format === 'text' || format === 'github') output.stderr(summarize(results) + '\n');
@@ -78,6 +88,26 @@ export async function lintCommand(
   // A change the server refuses fails the deployment, so it fails the run that asked for the comparison.
   const refused = findings.some((finding) => finding.ruleId === immutableFieldChanged.id && finding.severity !== 'info');
   return findings.some((finding) => finding.severity === 'error') || warnings > warningLimit || refused ? 1 : 0;
+}
+
+async function cachedResults(
+  files: readonly string[],
+  config: EngineConfig,
+  rendering: ChartRendering,
+  bases: Awaited<ReturnType<typeof readBaseVersions>> | undefined,
+  args: LintArguments,
+  cwd: string,
+  version: string,
+  output: Output,
+  io: LintIo,
+): Promise<FileFindings[]> {
+  const { options } = rendering;
+  // Everything but the files that the findings depend on: another value of any of them makes other findings.
+  const optionsKey = digest(JSON.stringify({ config, base: args.base ?? null, render: { ...options, setFileTexts: [...(options.setFileTexts ?? [])] } }));
+  const settings = { file: await cacheFileOf(args.cacheLocation, cwd), version, options: optionsKey };
+  const { results, writeFailure } = await lintWithCache(files, config, rendering, bases, settings, io);
+  if (writeFailure) output.stderr(`kube-stateful: could not write the cache '${path.relative(cwd, settings.file) || settings.file}': ${writeFailure}; the next run checks every file again.\n`);
+  return results;
 }
 
 function render(format: OutputFormat, results: readonly FileFindings[], cwd: string, version: string): string {

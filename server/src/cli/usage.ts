@@ -22,6 +22,10 @@ StatefulSet in one file is matched with its Service in another.
                               a live object; any such change makes the exit status 1. In
                               a GitHub pull request the default is origin/$GITHUB_BASE_REF;
                               a ref missing from the clone exits 2
+  --cache                     keep what each run found, and check again only the files
+                              that changed and those that read objects from them
+  --cache-location <path>     the cache file, or a folder to keep it in (default:
+                              .kube-stateful-cache in the current folder)
 
 A folder holding a Chart.yaml is a Helm chart: the files under its templates/ are
 templates, not YAML, and are checked through what the chart renders to, with each

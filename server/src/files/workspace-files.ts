@@ -12,11 +12,12 @@ export const YAML_PATTERNS = ['**/*.yaml', '**/*.yml', '**/Kustomization'];
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 
 /**
- * The most workspace files the language server indexes. Each parsed file holds about thirty
- * times its size in memory, and a checkout of generated or vendored YAML can hold hundreds of
- * thousands; past this many, the files nearest the folder root are kept.
+ * The most workspace files the language server indexes. A file no editor shows is held by the
+ * light index, at a few times its size, until a check parses it (then about thirty times), and
+ * a checkout of generated or vendored YAML can hold hundreds of thousands; past this many, the
+ * files nearest the folder root are kept.
  */
-export const MAX_INDEXED_FILES = 10_000;
+export const MAX_INDEXED_FILES = 25_000;
 
 export type ReadResult =
   | { kind: 'text'; text: string }

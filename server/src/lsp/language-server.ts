@@ -20,6 +20,8 @@ import { KustomizeSync } from './kustomize-sync';
 import { toDiagnostic } from './diagnostics';
 import type { ServerContext } from './feature';
 import { features } from './features';
+import { uncachedIndex, type IndexCache } from './index-cache';
+import { IndexProgress } from './index-progress';
 import type { BaseVersions, ServerHost } from './server-host';
 import { settingsFrom, type ServerSettings } from './settings';
 
@@ -41,6 +43,9 @@ export class LanguageServer {
   private settings: ServerSettings = settingsFrom(undefined);
   /** The workspace folders, as URIs. */
   private folders: string[] = [];
+  /** Where the client lets the server keep the light index between sessions. */
+  private storageUri: unknown;
+  private lightIndex: IndexCache;
   private clientHasConfiguration = false;
   private clientRegistersConfiguration = false;
   private clientRegistersWatchers = false;
@@ -58,6 +63,7 @@ export class LanguageServer {
     private readonly connection: Connection,
     private readonly host: ServerHost,
   ) {
+    this.lightIndex = uncachedIndex(host.files);
     const context: ServerContext = {
       connection,
       documents: this.documents,
@@ -115,7 +121,9 @@ export class LanguageServer {
     this.clientHasFolders = Boolean(capabilities.workspace?.workspaceFolders);
     const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folderUris;
-    const initial = (params.initializationOptions as Record<string, unknown> | undefined)?.settings;
+    const options = params.initializationOptions as Record<string, unknown> | undefined;
+    this.storageUri = options?.storageUri;
+    const initial = options?.settings;
     if (initial) this.applySettings(settingsFrom((initial as Record<string, unknown>)[SETTINGS_SECTION] ?? initial));
     return {
       capabilities: Object.assign(
@@ -150,6 +158,7 @@ export class LanguageServer {
     }
     if (this.clientHasConfiguration) this.applySettings(await this.fetchSettings());
     if (this.host.withoutDisk) this.connection.console.info(this.host.withoutDisk);
+    this.lightIndex = await this.host.indexCache(this.storageUri, this.folders);
     await this.indexFolders();
   }
 
@@ -190,29 +199,35 @@ export class LanguageServer {
   /** Reads every YAML file of the workspace folders that is not open in an editor. */
   private async indexFolders(): Promise<void> {
     const generation = ++this.indexGeneration;
-    const progress = this.clientHasProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin('Kube Stateful: indexing YAML files', 0, undefined, true);
     const found = new Set<string>();
     const listedFiles: string[] = [];
     let leftOut = 0;
+    // Every folder is listed before any file is read, so that the progress counts towards the whole.
     for (const folder of this.folders) {
       const listed = await this.host.files.findYamlFiles(folder, this.settings.exclude).catch(() => []);
-      const files = nearestFirstUris(listed).slice(0, Math.max(MAX_INDEXED_FILES - found.size, 0));
+      const files = nearestFirstUris(listed).slice(0, Math.max(MAX_INDEXED_FILES - listedFiles.length, 0));
       listedFiles.push(...files);
       leftOut += listed.length - files.length;
-      for (let start = 0; start < files.length; start += READ_BATCH) {
-        if (generation !== this.indexGeneration || progress?.token.isCancellationRequested) break;
-        const batch = files.slice(start, start + READ_BATCH);
-        await Promise.all(batch.map((uri) => this.indexFromDisk(uri, found)));
-        progress?.report(Math.round(((start + batch.length) / files.length) * 100), `${found.size} files`);
-      }
     }
-    progress?.done();
+    const progress = await IndexProgress.begin(this.connection, this.clientHasProgress, listedFiles.length);
+    let read = 0;
+    for (let start = 0; start < listedFiles.length; start += READ_BATCH) {
+      if (generation !== this.indexGeneration || progress.cancelled) break;
+      const batch = listedFiles.slice(start, start + READ_BATCH);
+      await Promise.all(batch.map((uri) => this.indexFromDisk(uri, found)));
+      read += batch.length;
+      progress.report(read);
+    }
+    progress.done(read);
     if (generation !== this.indexGeneration) return;
     for (const uri of [...this.diskUris]) {
       if (!found.has(uri)) this.forgetDiskFile(uri);
     }
-    this.connection.console.info(`Indexed ${found.size} YAML files in ${this.folders.length} workspace folder(s).`);
+    const reused = this.lightIndex.takeReused();
+    const saveFailure = await this.lightIndex.save();
+    if (saveFailure) this.connection.console.warn(`Could not keep the workspace index for the next session: ${saveFailure}.`);
+    const kept = this.lightIndex.enabled ? `, ${reused} of them as a past session left them` : '';
+    this.connection.console.info(`Indexed ${found.size} YAML files in ${this.folders.length} workspace folder(s)${kept}.`);
     if (leftOut > 0) {
       this.connection.console.warn(
         `The workspace has more than ${MAX_INDEXED_FILES} YAML files: ${leftOut} of them, the deepest in the folder tree, were left out of the index, and objects in them are not found. Leave out generated or vendored folders with the kubeStateful.exclude setting.`,
@@ -234,12 +249,12 @@ export class LanguageServer {
       found?.add(uri);
       return [];
     }
-    const content = await this.host.files.readYamlFile(uri);
+    const content = await this.lightIndex.read(uri);
     if (this.documents.get(uri)) return [];
     if (content.kind === 'unreadable') return this.forgetDiskFile(uri);
     found?.add(uri);
     this.diskUris.add(uri);
-    return content.kind === 'text' ? this.workspace.setUnopened(uri, content.text) : this.workspace.setOversized(uri, content.bytes);
+    return content.kind === 'oversized' ? this.workspace.setOversized(uri, content.bytes) : this.lightIndex.setUnopened(this.workspace, uri, content);
   }
 
   private forgetDiskFile(uri: string): string[] {

@@ -3,7 +3,9 @@ import { URI } from 'vscode-uri';
 import { nodeSyncDisk, nodeWorkspaceFiles } from '../files/node-workspace-files';
 import type { WorkspaceFiles } from '../files/workspace-files';
 import { BaseSync } from './base-sync';
+import { version } from '../../../package.json';
 import { clientWorkspaceFiles } from './client-workspace-files';
+import { LightIndexCache } from './light-index-cache';
 import type { ServerHost } from './server-host';
 
 /**
@@ -14,15 +16,17 @@ import type { ServerHost } from './server-host';
 export function nodeHost(connection: Connection): ServerHost {
   const client = clientWorkspaceFiles(connection);
   const by = (uri: string): WorkspaceFiles => (URI.parse(uri).scheme === 'file' ? nodeWorkspaceFiles : client);
+  const files: WorkspaceFiles = {
+    findYamlFiles: (folderUri, exclude) => by(folderUri).findYamlFiles(folderUri, exclude),
+    readYamlFile: (uri) => by(uri).readYamlFile(uri),
+    isFolder: (uri) => by(uri).isFolder(uri),
+    listFiles: (folderUri) => by(folderUri).listFiles(folderUri),
+    findByGlob: (pattern, folderUri) => by(folderUri).findByGlob(pattern, folderUri),
+  };
   return {
-    files: {
-      findYamlFiles: (folderUri, exclude) => by(folderUri).findYamlFiles(folderUri, exclude),
-      readYamlFile: (uri) => by(uri).readYamlFile(uri),
-      isFolder: (uri) => by(uri).isFolder(uri),
-      listFiles: (folderUri) => by(folderUri).listFiles(folderUri),
-      findByGlob: (pattern, folderUri) => by(folderUri).findByGlob(pattern, folderUri),
-    },
+    files,
     disk: nodeSyncDisk,
     bases: (host) => new BaseSync(host),
+    indexCache: (storageUri, folders) => LightIndexCache.open(storageUri, folders, version, files),
   };
 }

@@ -1,5 +1,6 @@
 import type { SyncDisk, WorkspaceFiles } from '../files/workspace-files';
 import type { BaseSyncHost } from './base-sync';
+import type { IndexCache } from './index-cache';
 
 /** The committed version of each open file, read from its git repository. */
 export interface BaseVersions {
@@ -19,6 +20,8 @@ export interface ServerHost {
   files: WorkspaceFiles;
   disk?: SyncDisk;
   bases(host: BaseSyncHost): BaseVersions;
+  /** How the files indexed are read, and kept between sessions in the client's storage folder where the host can. */
+  indexCache(storageUri: unknown, folders: readonly string[]): Promise<IndexCache>;
   /** Said once in the output log when features are off for want of a disk. */
   withoutDisk?: string;
 }

@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { clientWorkspaceFiles } from './client-workspace-files';
+import { uncachedIndex } from './index-cache';
 import type { ServerHost } from './server-host';
 
 /**
@@ -7,9 +8,11 @@ import type { ServerHost } from './server-host';
  * its committed version, as a virtual workspace such as github.dev's has no readable `.git`.
  */
 export function webHost(connection: Connection): ServerHost {
+  const files = clientWorkspaceFiles(connection);
   return {
-    files: clientWorkspaceFiles(connection),
+    files,
     bases: () => ({ ensure: () => {}, forget: () => {}, reset: () => {}, isGitFile: () => false, refsMoved: () => {} }),
+    indexCache: async () => uncachedIndex(files),
     withoutDisk:
       'On the web, files are not compared with their committed version (rule immutable-field-changed): that needs the git repository on a local disk. Every other check runs.',
   };

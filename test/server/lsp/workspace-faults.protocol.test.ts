@@ -75,11 +75,14 @@ describe('workspace files the server cannot read', () => {
   });
 });
 
-describe(`a workspace of 20,000 YAML files`, () => {
+/** Groups of a thousand generated files: enough for more files than the index takes. */
+const GROUPS = Math.ceil(MAX_INDEXED_FILES / 1000) + 1;
+
+describe(`a workspace of more YAML files than the index takes`, () => {
   it(`indexes the ${MAX_INDEXED_FILES} nearest the root, says so, and survives files deleted while it reads`, async (t) => {
     // The Service the StatefulSet needs is near the root; thousands of generated files lie deeper.
     writeFileSync(path.join(folder, 'service.yaml'), SERVICE);
-    for (let group = 0; group < 20; group++) {
+    for (let group = 0; group < GROUPS; group++) {
       const deep = path.join(folder, 'generated', `group-${group}`);
       mkdirSync(deep, { recursive: true });
       for (let index = 0; index < 1000; index++) {
@@ -94,7 +97,7 @@ describe(`a workspace of 20,000 YAML files`, () => {
     await indexed;
     t.diagnostic(`indexed in ${((performance.now() - started) / 1000).toFixed(1)} s; server resident ${residentMegabytes(client.pid)} MB`);
     assert.ok(indexedCount(client.logs) <= MAX_INDEXED_FILES && indexedCount(client.logs) > MAX_INDEXED_FILES - 600, client.logs.join('\n'));
-    await client.waitForLog(/more than 10000 YAML files: \d+ of them, the deepest in the folder tree, were left out/);
+    await client.waitForLog(new RegExp(`more than ${MAX_INDEXED_FILES} YAML files: \\d+ of them, the deepest in the folder tree, were left out`));
     const statefulSet = fileUri(path.join(folder, 'statefulset.yaml'));
     await client.open(statefulSet, STATEFULSET);
     const diagnostics = await client.diagnosticsFor(statefulSet, () => true, 60_000);

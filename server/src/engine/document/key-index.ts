@@ -1,9 +1,9 @@
 /** Objects by the dependency keys they provide or read (see `dependencies.ts`), with each object's keys remembered. */
 export class KeyIndex<T extends object> {
   private readonly byKey = new Map<string, Set<T>>();
-  private readonly keysOf = new WeakMap<T, string[]>();
+  private readonly keysOf = new WeakMap<T, readonly string[]>();
 
-  add(object: T, keys: string[]): void {
+  add(object: T, keys: readonly string[]): void {
     this.keysOf.set(object, keys);
     for (const key of keys) {
       let bucket = this.byKey.get(key);
@@ -13,7 +13,7 @@ export class KeyIndex<T extends object> {
   }
 
   /** Takes the object out and returns the keys it had. */
-  remove(object: T): string[] {
+  remove(object: T): readonly string[] {
     const keys = this.keysOf.get(object) ?? [];
     for (const key of keys) {
       const bucket = this.byKey.get(key);
@@ -23,7 +23,7 @@ export class KeyIndex<T extends object> {
     return keys;
   }
 
-  keys(object: T): string[] {
+  keys(object: T): readonly string[] {
     return this.keysOf.get(object) ?? [];
   }
 

@@ -6,6 +6,14 @@ import { ownCopy, utf8Length } from './portable-text';
 import { objectsOf, type PlainObject, type Resource } from './resource';
 import type { Range } from '../types';
 
+/**
+ * The text of a file the host knew from an earlier session, read only when a check or a request
+ * needs it. The engine reads no disk: the host does, as it likes.
+ */
+export interface DeferredText {
+  read(): string;
+}
+
 /** Files above this size are not parsed: editing a huge generated file must stay responsive. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -50,21 +58,38 @@ export class SourceFile {
    * will give them when parsed; undefined once it was parsed at creation.
    */
   readonly lightObjects: PlainObject[] | undefined;
+  /** Neither read nor parsed: the host knows what its objects give and take from an earlier reading of this text. */
+  private readonly known: boolean = false;
   private parsed: Contents | undefined;
   private readonly lineCounter = new LineCounter();
 
+  /** The text, once read: a deferred one is read when first needed. */
+  private loadedText: string | undefined;
+  private deferred: DeferredText | undefined;
+
   constructor(
     readonly uri: string,
-    readonly text: string,
+    /** The text, or for a file the host knows (`light` is `known`), a way to read it when a check needs it. */
+    text: string | DeferredText,
     /** Size on disk, when the caller knows it is too large and did not read the text. */
     oversizedBytes?: number,
     /** The file's previous version, whose unchanged documents this one takes over; it must not be used after. */
     previous?: SourceFile,
     readonly role: FileRole = 'plain',
-    /** Whether to read only the objects' content for now (see `light-scan.ts`), and parse when asked. */
-    light = false,
+    /**
+     * Whether to read only the objects' content for now (see `light-scan.ts`), and parse when
+     * asked; `known` reads nothing now, for a host that kept the objects' keys from before.
+     */
+    light: boolean | 'known' = false,
   ) {
-    const bytes = oversizedBytes ?? utf8Length(text);
+    if (typeof text !== 'string' && light === 'known') {
+      // What the host kept of this text says it is neither too large nor a template: nothing to read now.
+      this.deferred = text;
+      this.known = true;
+      return;
+    }
+    this.loadedText = typeof text === 'string' ? text : text.read();
+    const bytes = oversizedBytes ?? utf8Length(this.loadedText);
     if (oversizedBytes !== undefined || bytes > MAX_FILE_BYTES) {
       this.skipped = { kind: 'too-large', bytes };
       return;
@@ -75,12 +100,28 @@ export class SourceFile {
       this.skipped = { kind: 'chart-template' };
       return;
     }
-    const marker = role === 'rendered' ? -1 : helmMarker(text);
+    const marker = role === 'rendered' ? -1 : helmMarker(this.loadedText);
     this.skipped = marker >= 0 ? { kind: 'helm-template', range: this.rangeOf(marker, marker + 2) } : undefined;
     if (this.skipped) return;
-    this.lightObjects = light ? lightObjectsOf(text) : undefined;
+    this.known = light === 'known';
+    if (this.known) return;
+    this.lightObjects = light ? lightObjectsOf(this.loadedText) : undefined;
     if (this.lightObjects) return;
     this.parsed = this.parse(previous?.isParsed && !previous.skipped && previous.role === role ? previous : undefined);
+  }
+
+  get text(): string {
+    if (this.loadedText === undefined) {
+      this.loadedText = this.deferred?.read() ?? '';
+      this.deferred = undefined;
+      this.countLines();
+    }
+    return this.loadedText;
+  }
+
+  /** Whether this is the file's text; a deferred text not read yet is taken as another, since the file may have changed since. */
+  hasText(text: string): boolean {
+    return this.loadedText === text;
   }
 
   get resources(): Resource[] {
@@ -97,7 +138,17 @@ export class SourceFile {
 
   /** Whether the documents were parsed: a file read by the light index is parsed when first asked for them. */
   get isParsed(): boolean {
-    return !this.lightObjects || this.parsed !== undefined;
+    return !this.isLight || this.parsed !== undefined;
+  }
+
+  /** Whether it was made to be parsed only when asked: read by the light reader, or known to the host. */
+  get isLight(): boolean {
+    return this.known || this.lightObjects !== undefined;
+  }
+
+  /** Whether its objects' keys are the host's to give, from an earlier reading of the same text. */
+  get isKnown(): boolean {
+    return this.known;
   }
 
   /** The objects of a parsed file; none, without parsing, for a file read by the light index only. */
@@ -107,7 +158,7 @@ export class SourceFile {
 
   private contents(): Contents {
     // A skipped file holds nothing; a light one is parsed now.
-    this.parsed ??= this.lightObjects ? this.parse(undefined) : { resources: [], syntaxProblems: [], documents: [] };
+    this.parsed ??= this.isLight ? this.parse(undefined) : { resources: [], syntaxProblems: [], documents: [] };
     return this.parsed;
   }
 
@@ -165,7 +216,7 @@ export class SourceFile {
 
   /** The offset of a position, clamped to its line and to the text. */
   offsetAt(position: Range['start']): number {
-    const starts = this.lineCounter.lineStarts;
+    const starts = this.lines.lineStarts;
     if (position.line < 0 || starts.length === 0) return 0;
     if (position.line >= starts.length) return this.text.length;
     const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : this.text.length;
@@ -176,9 +227,15 @@ export class SourceFile {
     let clamped = Math.min(Math.max(offset, 0), this.text.length);
     // Between `\r` and `\n`, or after a final `\r`, is inside a line break for editors: step before it.
     if (this.text[clamped - 1] === '\r' && (clamped === this.text.length || this.text[clamped] === '\n')) clamped--;
-    const { line, col } = this.lineCounter.linePos(clamped);
+    const { line, col } = this.lines.linePos(clamped);
     // Line 0 means the counter saw no line start before this offset: it is on the first line.
     return line === 0 ? { line: 0, character: clamped } : { line: line - 1, character: col - 1 };
+  }
+
+  /** The line starts, counted when the text is read. */
+  private get lines(): LineCounter {
+    void this.text;
+    return this.lineCounter;
   }
 
   /**

@@ -4,24 +4,35 @@ import { BLOCK_TEXT } from '../document/light-scan';
 import { providedKeys, requiredKeys } from './dependencies';
 import { referenceKeys } from '../navigation/object-references';
 
+/** What the indexes hold an object by (see `dependencies.ts` and `referenceKeys`). */
+export interface ObjectKeys {
+  readonly provided: readonly string[];
+  readonly required: readonly string[];
+  readonly references: readonly string[];
+}
+
 /**
  * An object of a file that the light index read without parsing it, standing in the indexes
  * for the `Resource` the file gives when a check asks for it.
  */
-export class LightObject {
-  readonly provided: string[];
-  readonly required: string[];
-  readonly references: string[];
+export class LightObject implements ObjectKeys {
+  readonly provided: readonly string[];
+  readonly required: readonly string[];
+  readonly references: readonly string[];
 
   constructor(
     readonly file: SourceFile,
     /** Its place among the file's objects. */
     private readonly ordinal: number,
-    content: PlainObject,
+    keys: ObjectKeys,
   ) {
-    this.provided = providedKeys(content);
-    this.required = requiredKeys(content);
-    this.references = referenceKeys(content);
+    this.provided = keys.provided;
+    this.required = keys.required;
+    this.references = keys.references;
+  }
+
+  static of(file: SourceFile, ordinal: number, content: PlainObject): LightObject {
+    return new LightObject(file, ordinal, { provided: providedKeys(content), required: requiredKeys(content), references: referenceKeys(content) });
   }
 
   get uri(): string {
@@ -46,11 +57,13 @@ export class LightObject {
 
 /**
  * What the workspace indexes a file's objects by: stand-ins for a file the light index read,
- * unless a key needs text it did not read; the objects themselves otherwise.
+ * unless a key needs text it did not read; the objects themselves otherwise. A file the host
+ * knew (`known`) stands in by the keys it gave.
  */
-export function indexedObjectsOf(file: SourceFile): (Resource | LightObject)[] {
+export function indexedObjectsOf(file: SourceFile, known?: readonly ObjectKeys[]): (Resource | LightObject)[] {
+  if (file.isKnown && known) return known.map((keys, ordinal) => new LightObject(file, ordinal, keys));
   const content = file.lightObjects;
   if (!content) return file.resources;
-  const light = content.map((object, ordinal) => new LightObject(file, ordinal, object));
+  const light = content.map((object, ordinal) => LightObject.of(file, ordinal, object));
   return light.some((object) => object.readsBlockText) ? file.resources : light;
 }

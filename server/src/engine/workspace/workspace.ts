@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG, type EngineConfig } from '../config';
 import { providedKeys, requiredKeys } from './dependencies';
-import { indexedObjectsOf, LightObject } from './light-object';
+import { indexedObjectsOf, LightObject, type ObjectKeys } from './light-object';
 import { referenceKeys } from '../navigation/object-references';
 import { BaseVersions, type BaseFile, type BaseVersion } from './base-versions';
 import { FindingsCache } from './findings-cache';
@@ -15,7 +15,7 @@ import type { Rope } from '../helm/go/rope';
 import type { KustomizeBuild } from '../kustomize/build';
 import type { BuildProblem } from '../kustomize/problems';
 import { folderOf } from '../kustomize/files';
-import { SourceFile, type FileRole } from '../document/source-file';
+import { SourceFile, type DeferredText, type FileRole } from '../document/source-file';
 
 /** Objects made from other files (a template's render, a kustomization's build), held as a file of their own, and where each byte came from. */
 export interface DerivedOutput {
@@ -132,15 +132,30 @@ export class Workspace {
    * checks need of it (see `light-scan.ts`) until a check or a request asks for more. The
    * findings are the same either way.
    */
-  setUnopened(uri: string, text: string): string[] {
-    return this.store(uri, text, true);
+  setUnopened(uri: string, text: string, known?: readonly ObjectKeys[]): string[];
+  /** A file known by its keys, whose text is read only when a check needs it. */
+  setUnopened(uri: string, text: DeferredText, known: readonly ObjectKeys[]): string[];
+  setUnopened(uri: string, text: string | DeferredText, known?: readonly ObjectKeys[]): string[] {
+    return this.store(uri, text, true, known);
   }
 
-  private store(uri: string, text: string, light: boolean): string[] {
+  /**
+   * The keys a file no editor shows is indexed by, for a host to keep and give back with the
+   * same text (`setUnopened`) in a later session; undefined when its objects themselves are indexed.
+   */
+  lightKeysOf(uri: string): ObjectKeys[] | undefined {
+    const objects = this.indexed.get(uri);
+    // A file not read as YAML (a template, one too large) has no keys to keep: its role decides.
+    if (!this.files.get(uri)?.isLight || !objects?.every((object) => object instanceof LightObject)) return undefined;
+    return objects.map(({ provided, required, references }) => ({ provided, required, references }));
+  }
+
+  private store(uri: string, text: string | DeferredText, light: boolean, known?: readonly ObjectKeys[]): string[] {
     const previous = this.files.get(uri);
     const role: FileRole = this.isChartTemplate(uri) ? 'chart-template' : 'plain';
-    const unchanged = previous?.text === text && previous.role === role && (!previous.skipped || previous.skipped.kind === 'chart-template');
-    const affected = unchanged ? [] : this.replace(uri, new SourceFile(uri, text, undefined, previous?.role === role ? previous : undefined, role, light));
+    const unchanged = typeof text === 'string' && previous?.hasText(text) === true && previous.role === role && (!previous.skipped || previous.skipped.kind === 'chart-template');
+    const file = () => new SourceFile(uri, text, undefined, previous?.role === role ? previous : undefined, role, light && known && role === 'plain' ? 'known' : light);
+    const affected = unchanged ? [] : this.replace(uri, file(), known);
     const chart = chartRootOfManifest(uri);
     return visible(chart ? [...affected, ...this.noteChart(chart)] : affected);
   }
@@ -372,9 +387,9 @@ export class Workspace {
     return (this.renders.get(rootUri)?.problems ?? []).map((problem) => problem.uri);
   }
 
-  private replace(uri: string, next: SourceFile): string[] {
+  private replace(uri: string, next: SourceFile, known?: readonly ObjectKeys[]): string[] {
     const changedKeys = new Set<string>();
-    const nextObjects = indexedObjectsOf(next);
+    const nextObjects = indexedObjectsOf(next, known);
     const kept = new Set(nextObjects);
     const carried = new Set<Indexed>();
     for (const object of this.indexed.get(uri) ?? []) {

@@ -46,4 +46,25 @@ describe('Light index', () => {
     assert.equal(light.get('file:///anchors.yaml')!.isParsed, true);
     assert.equal(light.named('ConfigMap', 'settings').length, 1);
   });
+
+  it('gives the same findings when the host hands back the keys an earlier session indexed each file by', () => {
+    const earlier = workspaceOf(files, true);
+    const kept = new Map([...files.keys()].map((uri) => [uri, earlier.lightKeysOf(uri)]));
+    assert.ok([...kept.values()].filter(Boolean).length > files.size / 2, 'most files are indexed by their keys');
+    const full = workspaceOf(files, false);
+    for (const [uri, text] of files) {
+      const later = new Workspace();
+      const reads: string[] = [];
+      for (const [other, otherText] of files) {
+        const keys = kept.get(other);
+        if (keys) later.setUnopened(other, { read: () => (reads.push(other), otherText) }, keys);
+        else later.setUnopened(other, otherText);
+      }
+      assert.deepEqual(reads, [], 'a file known by its keys is not read until a check needs it');
+      assert.equal(later.get(uri)!.isParsed, kept.get(uri) === undefined);
+      later.set(uri, text);
+      assert.deepEqual(analyze(later, uri), analyze(full, uri), uri);
+      assert.ok(reads.length < files.size / 2, `${reads.length} of ${files.size} files read to check ${uri}`);
+    }
+  });
 });
