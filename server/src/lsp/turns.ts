@@ -8,8 +8,14 @@ export class Turns {
 
   /** Resolves once every earlier turn has started, in an event-loop iteration of its own. */
   next(): Promise<void> {
-    const turn = this.last.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    const turn = this.last.then(() => new Promise<void>(nextTurn));
     this.last = turn;
     return turn;
   }
+}
+
+/** Node's setImmediate runs after pending input is read; a browser has none, and a zero timeout does the same there. */
+function nextTurn(resolve: () => void): void {
+  if (typeof setImmediate === 'function') setImmediate(resolve);
+  else setTimeout(resolve, 0);
 }

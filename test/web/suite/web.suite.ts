@@ -101,6 +101,17 @@ suite('Kube Stateful in the web extension host', () => {
   });
 
   // The server shares the extension host's thread: the figures logged here say how long an edit holds it.
+  test('builds a kustomization read through the editor, and reports a patch that only the build shows', async () => {
+    const document = await open('kustomize/overlays/prod/pod-labels.yaml');
+    const diagnostics = await waitFor(
+      () => vscode.languages.getDiagnostics(document.uri),
+      (list) => list.some((diagnostic) => codeOf(diagnostic) === 'selector-template-mismatch'),
+      'selector-template-mismatch from the overlay build',
+    );
+    const diagnostic = diagnostics.find((candidate) => codeOf(candidate) === 'selector-template-mismatch')!;
+    check(diagnostic.range.start.line === 8, `line ${diagnostic.range.start.line}`);
+  });
+
   test('checks an edit in a 3,000-line file', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: generateManifestFile(2026, 3_000) });
     await vscode.window.showTextDocument(document);
