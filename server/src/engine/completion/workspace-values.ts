@@ -2,7 +2,8 @@ import type { Service } from 'kubernetes-types/core/v1';
 import { isHeadless } from '../kubernetes/governing-service';
 import { code, fileLabel } from '../hover/markdown';
 import { formatLabels, labelsOf, mapSelects } from '../kubernetes/label-selector';
-import type { Resource } from '../document/resource';
+import type { KindMap, Resource } from '../document/resource';
+import { sourceLocationOf } from '../derived/relocate';
 import type { NamedField } from '../schema/field-at-path';
 import { isMapping } from '../document/values';
 import type { Workspace } from '../workspace/workspace';
@@ -51,6 +52,19 @@ export function workspaceValues(workspace: Workspace, context: CursorContext, fi
   return PROVIDERS[`${field.ownerType}.${field.name}`]?.(workspace, context);
 }
 
+/**
+ * The objects of a kind as they are applied: a file that kustomize builds read is seen through
+ * what the builds make of it (in the namespace and under the name they give), not on its own.
+ */
+function deployed<K extends keyof KindMap>(workspace: Workspace, kind: K): Resource<KindMap[K]>[] {
+  return workspace.ofKind(kind).filter((object) => !workspace.isBuildInput(object.uri));
+}
+
+/** The file that defines an object, through the chart render or kustomize build that made it. */
+function definedIn(workspace: Workspace, object: Resource): string {
+  return fileLabel(sourceLocationOf(workspace, object.uri, object.nearest(['metadata', 'name'])).uri);
+}
+
 function namespaceOf(workspace: Workspace, context: CursorContext): string {
   const metadata = context.object.metadata;
   const namespace = isMapping(metadata) ? metadata.namespace : undefined;
@@ -68,15 +82,14 @@ function headlessServices(workspace: Workspace, context: CursorContext): Workspa
   const template = isMapping(spec.template) ? spec.template : {};
   const podLabels = labelsOf(isMapping(template.metadata) ? template.metadata.labels : undefined);
   const seen = new Set<string>();
-  return workspace
-    .ofKind('Service')
+  return deployed(workspace, 'Service')
     .filter((service) => isMapping(service.object.spec) && isHeadless(service) && workspace.namespaceOf(service) === namespace)
     .filter((service) => service.name !== '' && !seen.has(service.name) && seen.add(service.name))
-    .map((service) => describeService(service, namespace, podLabels))
+    .map((service) => describeService(workspace, service, namespace, podLabels))
     .sort(byValue);
 }
 
-function describeService(service: Resource<Service>, namespace: string, podLabels: Record<string, string>): WorkspaceValue {
+function describeService(workspace: Workspace, service: Resource<Service>, namespace: string, podLabels: Record<string, string>): WorkspaceValue {
   const selector = labelsOf(service.object.spec?.selector);
   const selects = Object.keys(selector).length > 0 && mapSelects(selector, podLabels);
   const ports = Array.isArray(service.object.spec?.ports)
@@ -95,7 +108,7 @@ function describeService(service: Resource<Service>, namespace: string, podLabel
     kind: 'reference',
     detail: selects ? 'headless Service · selects these pods' : 'headless Service',
     documentation: [
-      `Headless Service ${code(service.name)} in namespace ${code(namespace)}, defined in ${fileLabel(service.uri)}.`,
+      `Headless Service ${code(service.name)} in namespace ${code(namespace)}, defined in ${definedIn(workspace, service)}.`,
       selection,
       ports.length > 0 ? `Ports: ${ports.map(code).join(', ')}.` : '',
     ]
@@ -109,7 +122,7 @@ function describeService(service: Resource<Service>, namespace: string, podLabel
 function sources(workspace: Workspace, context: CursorContext, kind: 'Secret' | 'ConfigMap'): WorkspaceValue[] {
   const namespace = namespaceOf(workspace, context);
   const byName = new Map<string, Resource[]>();
-  for (const object of workspace.ofKind(kind)) {
+  for (const object of deployed(workspace, kind)) {
     if (object.name === '' || workspace.namespaceOf(object) !== namespace) continue;
     byName.set(object.name, [...(byName.get(object.name) ?? []), object]);
   }
@@ -121,7 +134,7 @@ function sources(workspace: Workspace, context: CursorContext, kind: 'Secret' | 
       kind: 'reference',
       detail: `${kind}${keys.length > 0 ? ` · ${keys.length === 1 ? '1 key' : `${keys.length} keys`}` : ''}`,
       documentation: [
-        `${kind} ${code(name)} in namespace ${code(namespace)}, defined in ${objects.map((object) => fileLabel(object.uri)).join(', ')}${typeof type === 'string' ? `, type ${code(type)}` : ''}.`,
+        `${kind} ${code(name)} in namespace ${code(namespace)}, defined in ${objects.map((object) => definedIn(workspace, object)).join(', ')}${typeof type === 'string' ? `, type ${code(type)}` : ''}.`,
         keys.length > 0 ? `Keys: ${keys.map(code).join(', ')}.` : 'No keys in the manifest: its data is filled in another way.',
       ].join('\n\n'),
     };
@@ -133,13 +146,13 @@ function keysOf(workspace: Workspace, context: CursorContext, kind: 'Secret' | '
   const name = context.siblings.name;
   if (typeof name !== 'string' || name === '') return [];
   const namespace = namespaceOf(workspace, context);
-  const objects = workspace.named(kind, name).filter((object) => workspace.namespaceOf(object) === namespace);
+  const objects = workspace.named(kind, name).filter((object) => !workspace.isBuildInput(object.uri) && workspace.namespaceOf(object) === namespace);
   const keys = [...new Set(objects.flatMap((object) => dataKeys(kind, object.object)))];
   return keys.map((key) => ({
     value: key,
     kind: 'key',
     detail: `key of ${kind} ${name}`,
-    documentation: `Key ${code(key)} of ${kind} ${code(name)} (namespace ${code(namespace)}), defined in ${objects.map((object) => fileLabel(object.uri)).join(', ')}.`,
+    documentation: `Key ${code(key)} of ${kind} ${code(name)} (namespace ${code(namespace)}), defined in ${objects.map((object) => definedIn(workspace, object)).join(', ')}.`,
   }));
 }
 
@@ -156,8 +169,7 @@ const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 /** The StorageClasses of the workspace, the cluster default first. */
 function storageClasses(workspace: Workspace): WorkspaceValue[] {
   const seen = new Set<string>();
-  return workspace
-    .ofKind('StorageClass')
+  return deployed(workspace, 'StorageClass')
     .filter((storageClass) => storageClass.name !== '' && !seen.has(storageClass.name) && seen.add(storageClass.name))
     .map((storageClass): WorkspaceValue => {
       const object = storageClass.object;
@@ -173,7 +185,7 @@ function storageClasses(workspace: Workspace): WorkspaceValue[] {
         value: storageClass.name,
         kind: 'reference',
         detail: isDefault ? 'StorageClass · cluster default' : 'StorageClass',
-        documentation: `StorageClass ${code(storageClass.name)}, defined in ${fileLabel(storageClass.uri)}${isDefault ? ', marked as the cluster default' : ''}: ${facts.join(', ')}.`,
+        documentation: `StorageClass ${code(storageClass.name)}, defined in ${definedIn(workspace, storageClass)}${isDefault ? ', marked as the cluster default' : ''}: ${facts.join(', ')}.`,
         best: isDefault,
       };
     })

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { completionsAt, type CompletionOptions } from '../../../../server/src/engine/completion/completion';
 import type { CompletionEntry } from '../../../../server/src/engine/completion/types';
+import { buildKustomization } from '../../../../server/src/engine/kustomize/build';
+import { filesFromMap } from '../../../../server/src/engine/kustomize/files';
+import { Workspace } from '../../../../server/src/engine/workspace/workspace';
 import { withCursor } from '../../../helpers/positions';
 import { workspaceOf } from '../../../helpers/rule-tester';
 
@@ -211,5 +214,26 @@ describe('completion in a document that is not yet an object', () => {
 
   it('offers nothing for a kind outside the schema table', () => {
     assert.deepEqual(complete('apiVersion: apps/v1\nkind: Deployment\nspec:\n  ‸\n'), []);
+  });
+});
+
+describe('value completion next to kustomize builds', () => {
+  const base = {
+    'file:///repo/base/kustomization.yaml': 'namespace: data\nresources:\n  - service.yaml\n',
+    'file:///repo/base/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  selector:\n    app: db\n',
+  };
+
+  function completeNextToBuild(marked: string): string[] {
+    const workspace = new Workspace();
+    for (const [uri, text] of Object.entries(base)) workspace.set(uri, text);
+    workspace.setBuild(buildKustomization(filesFromMap(new Map(Object.entries(base))), 'file:///repo/base'));
+    const { text, position } = withCursor(marked);
+    workspace.set(EDITED, text);
+    return labels(completionsAt(workspace, workspace.get(EDITED)!, position, { fields: true, valuesOnly: false }));
+  }
+
+  it('offers a Service where its build puts it, not where its file alone would', () => {
+    assert.deepEqual(completeNextToBuild(STATEFULSET), []);
+    assert.deepEqual(completeNextToBuild(STATEFULSET.replace('  name: web\n', '  name: web\n  namespace: data\n')), ['db']);
   });
 });
