@@ -1,6 +1,6 @@
 import { URI, Utils } from 'vscode-uri';
 import type { TemplateSource } from '../engine/helm/authoring/definitions';
-import { uriIn } from '../files/workspace-files';
+import { relativePath, uriIn } from '../files/workspace-files';
 import type { ServerContext } from './feature';
 
 /** Files a chart's templates folder can hold; `.tpl` helpers are not YAML, so the workspace does not index them. */
@@ -43,19 +43,28 @@ function exists(context: ServerContext, uri: string): boolean {
 
 /** The templates of the chart and of the subcharts under its `charts/` folder, as Helm's one namespace of `define`s holds them. */
 export function chartTemplates(context: ServerContext, chart: ChartOfTemplate): TemplateSource[] {
-  const disk = context.disk;
-  if (!disk) return [];
-  const files: string[] = [];
-  collectCharts(disk, chart.root, files, 0);
-  return files.flatMap((uri) => {
+  const files = new Set<string>();
+  if (context.disk) collectCharts(context.disk, chart.root, files, 0);
+  // Without a disk, as in the browser, the chart's files are those its render read into the index.
+  for (const uri of [...context.workspace.uris(), ...context.documents.keys()]) {
+    if (files.size >= MAX_TEMPLATES) break;
+    if (isChartTemplate(chart.root, uri)) files.add(uri);
+  }
+  return [...files].flatMap((uri) => {
     const text = readText(context, uri);
     return text === undefined ? [] : [{ uri, text }];
   });
 }
 
+/** Whether a file is a template of the chart at `root` or of a subchart below it. */
+function isChartTemplate(root: string, uri: string): boolean {
+  const relative = relativePath(root, uri);
+  return relative !== undefined && TEMPLATE_FILE.test(relative) && /^(?:charts\/[^/]+\/)*templates\//.test(relative);
+}
+
 type Disk = NonNullable<ServerContext['disk']>;
 
-function collectCharts(disk: Disk, root: string, files: string[], depth: number): void {
+function collectCharts(disk: Disk, root: string, files: Set<string>, depth: number): void {
   if (depth > 8) return;
   collectFiles(disk, uriIn(root, 'templates'), files, 0);
   const charts = uriIn(root, 'charts');
@@ -64,12 +73,12 @@ function collectCharts(disk: Disk, root: string, files: string[], depth: number)
   }
 }
 
-function collectFiles(disk: Disk, folder: string, files: string[], depth: number): void {
+function collectFiles(disk: Disk, folder: string, files: Set<string>, depth: number): void {
   if (depth > 8) return;
   for (const name of disk.list(folder)) {
-    if (files.length >= MAX_TEMPLATES) return;
+    if (files.size >= MAX_TEMPLATES) return;
     const full = uriIn(folder, name);
     if (disk.isFolder(full)) collectFiles(disk, full, files, depth + 1);
-    else if (TEMPLATE_FILE.test(name)) files.push(full);
+    else if (TEMPLATE_FILE.test(name)) files.add(full);
   }
 }

@@ -89,6 +89,17 @@ suite('Kube Stateful in the web extension host', () => {
     check(finding.message.includes("Service 'release-name-orders-db'"), finding.message);
   });
 
+  test('goes from an include in a template to the define in the chart’s helpers', async () => {
+    const document = await open('chart/templates/service.yaml');
+    const position = (await positionOf(document.uri, '"orders-db.fullname"')).translate(0, 2);
+    const links = await waitFor(
+      () => vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, position),
+      (result) => result.length > 0,
+      'the define of orders-db.fullname',
+    );
+    check(targetOf(links[0]!).toString() === file('chart/templates/_helpers.tpl').toString(), targetOf(links[0]!).toString());
+  });
+
   test('checks a chart’s values against its values.schema.json', async () => {
     const uris = ['strict-chart/values.yaml', 'strict-chart/Chart.yaml', 'strict-chart/templates/configmap.yaml'].map(file);
     for (const uri of uris) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
@@ -100,7 +111,6 @@ suite('Kube Stateful in the web extension host', () => {
     check(messages.some((message) => message.includes("values don't meet the specifications of the schema") && message.includes('replicaCount')), messages.join(' | '));
   });
 
-  // The server shares the extension host's thread: the figures logged here say how long an edit holds it.
   test('builds a kustomization read through the editor, and reports a patch that only the build shows', async () => {
     const document = await open('kustomize/overlays/prod/pod-labels.yaml');
     const diagnostics = await waitFor(
@@ -112,6 +122,7 @@ suite('Kube Stateful in the web extension host', () => {
     check(diagnostic.range.start.line === 8, `line ${diagnostic.range.start.line}`);
   });
 
+  // The server shares the extension host's thread: the figures logged here say how long an edit holds it.
   test('checks an edit in a 3,000-line file', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: generateManifestFile(2026, 3_000) });
     await vscode.window.showTextDocument(document);
