@@ -106,7 +106,6 @@ async function statAll(files: readonly string[], io: LintIo): Promise<(FileStat 
   return stats;
 }
 
-
 /** The files to check again and the files whose objects they need, when that is all a change needs. */
 interface Plan {
   recheck: Set<string>;
