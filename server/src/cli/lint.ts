@@ -11,6 +11,9 @@ import { chartRoots, renderCharts, type ChartRendering } from './charts';
 import { UsageError } from './collect-files';
 import type { FileFindings } from './format';
 
+/** Files read at once: one at a time, the run waits on each read in turn. */
+const READ_BATCH = 32;
+
 /** How `lint` reads a YAML file; tests give their own to count the reads. */
 export type FileReader = (file: string) => Promise<ReadResult>;
 
@@ -42,9 +45,6 @@ export function findingsOf({ workspace, uris }: LintedWorkspace, file: string): 
   return analyze(workspace, uris.get(file)!);
 }
 
-/** Files read at once: enough to overlap the waits, few enough to hold a handful of file handles. */
-const READ_BATCH = 32;
-
 /** Reads every file into one workspace, renders the charts and builds the kustomizations among them. */
 export async function loadWorkspace(
   files: readonly string[],
@@ -55,18 +55,18 @@ export async function loadWorkspace(
 ): Promise<LintedWorkspace> {
   const workspace = new Workspace(config);
   const uris = new Map<string, string>();
-  // Read a batch ahead, so that parsing one file overlaps waiting for the next; set in the files' order.
   for (let start = 0; start < files.length; start += READ_BATCH) {
     const batch = files.slice(start, start + READ_BATCH);
     const contents = await Promise.all(batch.map((file) => read(file)));
-    batch.forEach((file, index) => {
+    // Set in the order given, whatever order the reads end in: the index keeps files in that order.
+    for (const [index, file] of batch.entries()) {
       const uri = URI.file(file).toString();
       const content = readable(file, contents[index]);
       if (content.kind === 'text') workspace.set(uri, content.text);
       else workspace.setOversized(uri, content.bytes);
       workspace.setBase(uri, bases?.get(file));
       uris.set(file, uri);
-    });
+    }
   }
   if (charts) await renderCharts(workspace, chartRoots(files), charts);
   for (const folder of buildFoldersOf(workspace)) {

@@ -37,6 +37,8 @@ export interface CacheSettings {
 
 type Readable = Exclude<ReadResult, { kind: 'unreadable' }>;
 
+const NO_KEYS: FileKeys = { provided: [], required: [] };
+
 /** What this run knows of a file's own content. */
 interface Own {
   size: number;
@@ -62,50 +64,61 @@ export async function lintWithCache(
   io: LintIo,
 ): Promise<{ results: FileFindings[]; writeFailure?: string }> {
   const previous = await readCache(settings.file, settings.version, settings.options);
-  const texts = new Map<string, Readable>();
-  const read = async (file: string): Promise<Readable> => {
-    const known = texts.get(file);
-    if (known) return known;
-    const content = readable(file, await io.read(file));
-    texts.set(file, content);
-    return content;
+  // What was read, as read: an unreadable file stops the run where it comes in file order, as without the cache.
+  const texts = new Map<string, ReadResult>();
+  const fetch = async (file: string): Promise<ReadResult> => {
+    const known = texts.get(file) ?? (await io.read(file));
+    texts.set(file, known);
+    return known;
   };
+  const read = async (file: string): Promise<Readable> => readable(file, await fetch(file));
   const own = new Map<string, Own>();
   const changed = new Set<string>();
   const stats = await statAll(files, io);
+  const baseOf = (file: string) => (bases ? digest(JSON.stringify(bases.get(file) ?? null)) : '');
+  const asCached = (file: string, index: number) => {
+    const old = cachedFile(previous, file);
+    const stat = stats[index];
+    return old !== undefined && stat !== undefined && old.size === stat.size && old.mtimeMs === stat.mtimeMs && old.base === baseOf(file);
+  };
+  await inBatches(files.filter((file, index) => !asCached(file, index)), fetch);
   for (const [index, file] of files.entries()) {
     const stat = stats[index];
     const old = cachedFile(previous, file);
-    const base = bases ? digest(JSON.stringify(bases.get(file) ?? null)) : '';
-    if (old && stat && old.size === stat.size && old.mtimeMs === stat.mtimeMs && old.base === base) {
+    const base = baseOf(file);
+    if (old && stat && asCached(file, index)) {
       own.set(file, { ...stat, hash: old.hash, base, keys: { provided: old.provided, required: old.required } });
       continue;
     }
     const content = await read(file);
     const hash = content.kind === 'text' ? digest(content.text) : `oversized:${content.bytes}`;
     if (!old || old.hash !== hash || old.base !== base) changed.add(file);
-    const keys = old && !changed.has(file) ? { provided: old.provided, required: old.required } : keysOf(file, content);
+    // Without a cache every file is checked, and its keys are taken from that check.
+    const keys = old && !changed.has(file) ? { provided: old.provided, required: old.required } : previous ? keysOf(file, content) : NO_KEYS;
     own.set(file, { size: stat?.size ?? -1, mtimeMs: stat?.mtimeMs ?? -1, hash, base, keys });
   }
   const plan = previous ? partialPlan(previous, files, own, changed) : undefined;
   const cache = plan
     ? await checkPartly(previous!, files, own, plan, config, bases, read)
-    : await checkAll(files, own, await loadWorkspace(files, config, charts, bases, read), settings);
+    : await checkAll(files, own, await loadWorkspace(files, config, charts, bases, fetch), settings);
   const results = files.map((file) => ({ file, findings: cache.files[file].findings }));
   // Every file as the cache has it and none gone: the cache already says all this run learnt.
   const unchanged = previous !== undefined && texts.size === 0 && Object.keys(previous.files).length === files.length;
   return { results, writeFailure: unchanged ? undefined : await writeCache(settings.file, cache) };
 }
 
-/** Files stated at once: enough to overlap the waits, few enough to hold no more than a few file handles. */
-const STAT_BATCH = 64;
+/** Files stated or read at once: enough to overlap the waits, few enough to hold few file handles. */
+const BATCH = 32;
 
-async function statAll(files: readonly string[], io: LintIo): Promise<(FileStat | undefined)[]> {
-  const stats: (FileStat | undefined)[] = [];
-  for (let start = 0; start < files.length; start += STAT_BATCH) stats.push(...(await Promise.all(files.slice(start, start + STAT_BATCH).map((file) => io.stat(file)))));
-  return stats;
+async function inBatches<T>(files: readonly string[], work: (file: string) => Promise<T>): Promise<T[]> {
+  const done: T[] = [];
+  for (let start = 0; start < files.length; start += BATCH) done.push(...(await Promise.all(files.slice(start, start + BATCH).map(work))));
+  return done;
 }
 
+function statAll(files: readonly string[], io: LintIo): Promise<(FileStat | undefined)[]> {
+  return inBatches(files, (file) => io.stat(file));
+}
 
 /** The files to check again and the files whose objects they need, when that is all a change needs. */
 interface Plan {
