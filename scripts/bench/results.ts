@@ -106,7 +106,7 @@ function largest<T extends { lines: number }>(rows: readonly T[]): T | undefined
 }
 
 export function verdicts(results: BenchResults): Verdict[] {
-  const { analysis, editor, workspace } = results;
+  const { analysis, editor, workspace, lint } = results;
   const analysisRatios = analysis.map((row) => ratio(row.engine.median, row.parse.median));
   const biggest = largest(editor.rows);
   const biggestParse = analysis.find((row) => row.lines === biggest?.lines)?.parse;
@@ -115,12 +115,14 @@ export function verdicts(results: BenchResults): Verdict[] {
   const speedups = compared.map((row) => speedup(row.ours.edit, row.yamlLanguageServer!.edit, editor.yamlLanguageServerDelay));
   const rawSpeedups = compared.map((row) => ratio(row.yamlLanguageServer!.edit.median, row.ours.edit.median));
   const editRatio = ratio(workspace.edit.median, workspace.editSingleFile.median);
+  const indexRatio = ratio(workspace.index.median, workspace.parse.median);
+  const lintRatio = ratio(lint.wall.median, lint.parse.median);
   const sizes = (rows: readonly { lines: number }[]) => rows.map((row) => count(row.lines)).join(' / ');
   return [
     {
-      target: 'Full analysis of a file ≤ 2× its bare parse time',
+      target: 'Full analysis of a file ≤ 1.5× its bare parse time',
       figure: `${analysisRatios.map(times).join(', ')} (${sizes(analysis)} lines)`,
-      met: analysisRatios.length > 0 && analysisRatios.every((value) => value <= 2),
+      met: analysisRatios.length > 0 && analysisRatios.every((value) => value <= 1.5),
     },
     {
       target: `Edit → diagnostics on the ${biggest ? count(biggest.lines) : '?'}-line file ≤ 0.25× its bare parse time`,
@@ -139,9 +141,9 @@ export function verdicts(results: BenchResults): Verdict[] {
       met: compared.length === 0 ? undefined : compared.length === editor.rows.length && speedups.every((value) => value >= 5),
     },
     {
-      target: `${count(workspace.files)}-file workspace indexed in under 3 s`,
-      figure: milliseconds(workspace.index.median),
-      met: workspace.index.median < 3000,
+      target: `${count(workspace.files)}-file workspace indexed in under 1.5 s and ≤ 0.7× the bare parse of its files`,
+      figure: `${milliseconds(workspace.index.median)}, ${times(indexRatio)} (${milliseconds(workspace.parse.median)} to parse)`,
+      met: workspace.index.median < 1500 && indexRatio <= 0.7,
     },
     {
       target: `${count(workspace.files)}-file workspace under 250 MB resident after indexing`,
@@ -152,6 +154,11 @@ export function verdicts(results: BenchResults): Verdict[] {
       target: 'Edit latency with the workspace indexed ≤ 1.5× the latency with a single file',
       figure: `${times(editRatio)} (${milliseconds(workspace.edit.median)} vs ${milliseconds(workspace.editSingleFile.median)})`,
       met: editRatio <= 1.5,
+    },
+    {
+      target: `\`kube-stateful lint\` of the ${count(lint.files)} files ≤ 1.5× their bare parse`,
+      figure: `${times(lintRatio)} (${milliseconds(lint.wall.median)} vs ${milliseconds(lint.parse.median)})`,
+      met: lintRatio <= 1.5,
     },
   ];
 }
