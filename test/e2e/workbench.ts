@@ -144,13 +144,20 @@ export class Workbench {
 
   /** Shows the Outline view and returns its rows, each as its name and its detail, once `accept` takes them. */
   async outline(accept: (rows: string[]) => boolean): Promise<string[]> {
-    await this.command('Explorer: Focus on Outline View');
     const rows = this.page.locator('.outline-tree .monaco-list-row');
     const read = () =>
       rows.evaluateAll((elements) =>
         elements.map((row) => [...row.querySelectorAll('.label-name, .label-description')].map((label) => label.textContent?.trim()).filter(Boolean).join(' ')),
       );
-    return this.waitFor(read, accept, 'the outline', 45_000);
+    // A busy workbench can leave the view unfocused and empty (seen once in a clean-clone run): ask for it again.
+    for (let attempt = 1; ; attempt++) {
+      await this.command('Explorer: Focus on Outline View');
+      try {
+        return await this.waitFor(read, accept, 'the outline', 20_000);
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   /** Renames the symbol at the cursor with F2, typing `name` in the rename box. */
