@@ -149,16 +149,36 @@ export class Workbench {
       rows.evaluateAll((elements) =>
         elements.map((row) => [...row.querySelectorAll('.label-name, .label-description')].map((label) => label.textContent?.trim()).filter(Boolean).join(' ')),
       );
-    // A busy workbench can leave the view unfocused and empty (seen once in a clean-clone run): ask for it again.
+    // A busy workbench can leave the view unfocused and empty (seen in clean-clone runs): ask for it again.
     for (let attempt = 1; ; attempt++) {
       await this.command('Explorer: Focus on Outline View');
       try {
         return await this.waitFor(read, accept, 'the outline', 20_000);
       } catch (error) {
-        if (attempt === 3) throw error;
+        if (attempt === 2) throw error;
       }
     }
   }
+
+  /**
+   * The active editor's symbols as Go to Symbol in Editor (`@` in the quick pick) lists them,
+   * name and detail, once `accept` takes them; the pick is closed again.
+   */
+  async editorSymbols(accept: (rows: string[]) => boolean): Promise<string[]> {
+    const rows = this.page.locator('.quick-input-list .monaco-list-row');
+    const read = () =>
+      rows.evaluateAll((elements) =>
+        elements.map((row) => [...row.querySelectorAll('.label-name, .label-description')].map((label) => label.textContent?.trim()).filter(Boolean).join(' ')),
+      );
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('@');
+    const symbols = await this.waitFor(read, accept, 'the symbols of the editor', 20_000);
+    await this.page.keyboard.press('Escape');
+    return symbols;
+  }
+
 
   /** Renames the symbol at the cursor with F2, typing `name` in the rename box. */
   async rename(name: string): Promise<void> {
