@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
@@ -35,24 +35,17 @@ export function isInside(root: string, file: string): boolean {
 
 /**
  * Reads a file unless it is over the size limit, without throwing. A FIFO or device named like a
- * YAML file is opened without waiting and never read (reading one could wait forever). The calls
- * are synchronous: on a local disk each takes microseconds, where the promise calls each took a
- * trip through the thread pool, a fifth of the time to index a workspace. A byte order mark is
- * dropped, as editors drop it, so that columns on the first line agree with what the user sees.
+ * YAML file is never opened (reading one could wait forever). A byte order mark is dropped, as
+ * editors drop it, so that columns on the first line agree with what the user sees.
  */
 export async function readYamlFile(file: string): Promise<ReadResult> {
-  let descriptor: number | undefined;
   try {
-    // Without blocking, a FIFO opens at once instead of waiting for a writer; fstat then tells it apart.
-    descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(descriptor);
+    const stat = await fs.stat(file);
     if (!stat.isFile()) return { kind: 'unreadable', reason: 'not a regular file' };
     if (stat.size > MAX_FILE_BYTES) return { kind: 'oversized', bytes: stat.size };
-    const text = readFileSync(descriptor, 'utf8');
+    const text = await fs.readFile(file, 'utf8');
     return { kind: 'text', text: text.startsWith('\ufeff') ? text.slice(1) : text };
   } catch (error) {
     return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
